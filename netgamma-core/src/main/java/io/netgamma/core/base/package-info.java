@@ -1,0 +1,2 @@
+/** Foundations shared by every layer: the argument checker and the domain exception hierarchy. */
+package io.netgamma.core.base;

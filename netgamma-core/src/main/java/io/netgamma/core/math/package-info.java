@@ -1,0 +1,2 @@
+/** Special functions and numerical building blocks (error function, normal distribution) used by the pricers. */
+package io.netgamma.core.math;
