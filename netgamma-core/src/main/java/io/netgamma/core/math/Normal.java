@@ -75,14 +75,38 @@ public final class Normal {
   private Normal() {
   }
 
-  /** Standard normal density φ(x) = exp(-x²/2)/sqrt(2π). */
+  /**
+   * Standard normal density φ(x) = exp(-x²/2)/sqrt(2π), accurate to a few ulp for every x (x² is not rounded
+   * before the exponential, see {@link #expMinusHalfSquare(double)}).
+   */
   public static double pdf(double x) {
-    return INV_SQRT_2PI * Math.exp(-0.5 * x * x);
+    return INV_SQRT_2PI * expMinusHalfSquare(x);
   }
 
-  /** Standard normal cumulative distribution Φ(x) = erfc(-x/√2)/2, accurate in relative terms in the lower tail. */
+  /**
+   * Standard normal cumulative distribution Φ(x), accurate to a few ulp in relative terms over the whole lower
+   * tail (Φ(-37) ≈ 5.7e-300 included). Below x = -0.6629 (|x|/√2 &gt; 0.46875) it is evaluated as
+   * {@code erfcx(-x/√2)·exp(-x²/2)/2} with the exponential taken from x itself, so that the rounding of x/√2
+   * (whose error the tail would amplify by x²) does not enter.
+   */
   public static double cdf(double x) {
+    if (x < -0.6629) {
+      double y = -x * INV_SQRT_2;
+      if (y >= ERFC_XBIG) {
+        return 0.0;
+      }
+      double r = y <= 4.0 ? erfcxMid(y) : erfcxTail(y);
+      return 0.5 * r * expMinusHalfSquare(x);
+    }
     return 0.5 * erfc(-x * INV_SQRT_2);
+  }
+
+  /** exp(-x²/2) to a few ulp: x split as x0 + (x - x0) with x0 a multiple of 1/16, so x0²/2 is exact. */
+  public static double expMinusHalfSquare(double x) {
+    double y = Math.abs(x);
+    double y0 = Math.floor(y * 16.0) / 16.0;
+    double del = (y - y0) * (y + y0);
+    return Math.exp(-0.5 * y0 * y0) * Math.exp(-0.5 * del);
   }
 
   /** erf(x) for a real argument. */
