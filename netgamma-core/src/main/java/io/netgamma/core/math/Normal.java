@@ -101,6 +101,22 @@ public final class Normal {
     return 0.5 * erfc(-x * INV_SQRT_2);
   }
 
+  /**
+   * Φ(x) when the density φ(x) is already known (as in option pricing, where φ(d1) is needed anyway): no
+   * exponential is evaluated. Same accuracy as {@link #cdf(double)} when {@code density} is accurate.
+   *
+   * @param x the argument
+   * @param density φ(x), e.g. from {@link #pdf(double)}
+   */
+  public static double cdf(double x, double density) {
+    double y = Math.abs(x) * INV_SQRT_2;
+    if (y <= 0.46875) {
+      return 0.5 + 0.5 * x * INV_SQRT_2 * erfSmall(y * y);
+    }
+    double tail = y >= ERFC_XBIG ? 0.0 : 0.5 * SQRT_2PI * density * (y <= 4.0 ? erfcxMid(y) : erfcxTail(y));
+    return x < 0 ? tail : 1.0 - tail;
+  }
+
   /** exp(-x²/2) to a few ulp: x split as x0 + (x - x0) with x0 a multiple of 1/16, so x0²/2 is exact. */
   public static double expMinusHalfSquare(double x) {
     double y = Math.abs(x);

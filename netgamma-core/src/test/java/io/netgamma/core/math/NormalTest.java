@@ -56,6 +56,14 @@ class NormalTest {
     assertThat(Normal.pdf(12.5)).isCloseTo(4.695195357975146e-35, within(ulps(4, 4.695195357975146e-35)));
   }
 
+  @Test
+  void cdfFromAKnownDensityEqualsCdf() {
+    for (double x = -38; x <= 9; x += 0.01) {
+      double expected = Normal.cdf(x);
+      assertThat(Normal.cdf(x, Normal.pdf(x))).as("x=" + x).isCloseTo(expected, within(ulps(4, expected)));
+    }
+  }
+
   private static double ulps(int n, double value) {
     return n * Math.ulp(value);
   }

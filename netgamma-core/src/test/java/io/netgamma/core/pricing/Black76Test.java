@@ -149,6 +149,50 @@ class Black76Test {
         within(tol));
   }
 
+  @ParameterizedTest
+  @MethodSource("gridArgs")
+  void onePassPriceAgreesWithTheAccuratePrice(double f, double k, double t, double vol, double r) {
+    for (OptionType type : OptionType.values()) {
+      double accurate = B.price(type, f, k, t, vol, r);
+      double onePass = B.greeks(type, f, k, t, vol, r).priceUsd();
+      assertThat(onePass).as(type + " K=" + k + " t=" + t + " vol=" + vol).isCloseTo(accurate,
+          within(8 * Math.ulp(Math.max(f, k))));
+      assertThat(onePass).isGreaterThanOrEqualTo(Math.exp(-r * t) * Math.max(type.sign() * (f - k), 0));
+    }
+  }
+
+  // --- implied volatility through the pricer's API ---------------------------------------------------------
+
+  @ParameterizedTest
+  @MethodSource("gridArgs")
+  void impliedVolatilityRoundTripsUsdAndCoinPrices(double f, double k, double t, double vol, double r) {
+    for (OptionType type : OptionType.values()) {
+      double usd = B.price(type, f, k, t, vol, r);
+      double vega = B.greeks(type, f, k, t, vol, r).vega() * 100;
+      ImpliedVolatility iv = B.impliedVolatility(type, usd, f, k, t, r);
+      assertThat(iv.isOk()).as(iv.reason()).isTrue();
+      // |dσ| ≲ rounding of the price / vega: a few ulp of the price, more where vega is small relative to it
+      double tol = 1e-14 * vol + 16 * Math.ulp(usd) / vega;
+      assertThat(iv.volatility()).as(type + " K=" + k + " t=" + t).isCloseTo(vol, within(tol));
+      ImpliedVolatility fromCoin = B.impliedVolatilityFromCoinPrice(type, usd / f, f, k, t, r);
+      assertThat(fromCoin.volatility()).isCloseTo(vol, within(tol + 4 * Math.ulp(usd) / vega));
+      assertThat(B.price(type, f, k, t, iv.volatility(), r)).isCloseTo(usd, within(1e-14 * usd + Math.ulp(f)));
+    }
+  }
+
+  @Test
+  void impliedVolatilityOutsideTheBoundsSaysWhy() {
+    ImpliedVolatility below = B.impliedVolatility(OptionType.CALL, 5, 120, 100, 0.5, 0);
+    assertThat(below.isOk()).isFalse();
+    assertThat(below.status()).isEqualTo(ImpliedVolatility.Status.BELOW_INTRINSIC);
+    assertThat(below.reason()).contains("intrinsic");
+    ImpliedVolatility above = B.impliedVolatility(OptionType.CALL, 130, 120, 100, 0.5, 0);
+    assertThat(above.status()).isEqualTo(ImpliedVolatility.Status.ABOVE_MAXIMUM);
+    ImpliedVolatility expired = B.impliedVolatility(OptionType.PUT, 1, 120, 100, 0.0, 0);
+    assertThat(expired.status()).isEqualTo(ImpliedVolatility.Status.EXPIRED);
+    assertThatThrownBy(below::orElseThrow).hasMessageContaining("intrinsic");
+  }
+
   // --- limits ------------------------------------------------------------------------------------------
 
   @Test
