@@ -89,7 +89,7 @@ public final class Black76 {
   /**
    * Price and all greeks in one pass into {@code out} (length &ge; {@link #SIZE}), at the indices
    * {@link #PRICE}, {@link #DELTA}, ... {@link #GAMMA_COIN}. Allocation-free: one logarithm, one square root,
-   * two exponentials (φ(d1), with φ(d2) = φ(d1)·F/K) and two rational Cody evaluations of Φ.
+   * two exponentials (one density φ, the other from φ(d2) = φ(d1)·F/K) and two rational Cody evaluations of Φ.
    *
    * <p>The price here is {@code df·θ·(F·Φ(θd1) − K·Φ(θd2))} from the same Φ values as the greeks (never below
    * the intrinsic value): its absolute error is a few ulp of max(F, K), which near the money at very short
@@ -122,8 +122,16 @@ public final class Black76 {
       double sqrtT = Math.sqrt(t);
       double d1 = Math.log(forward / strike) / s + 0.5 * s;
       double d2 = d1 - s;
-      double nd1 = Normal.pdf(d1);
-      double nd2 = nd1 * (forward / strike); // φ(d2) = φ(d1)·F/K exactly
+      // φ(d2) = φ(d1)·F/K: one density evaluated at the d nearer zero (no underflow), the other derived from it
+      double nd1;
+      double nd2;
+      if (Math.abs(d1) <= Math.abs(d2)) {
+        nd1 = Normal.pdf(d1);
+        nd2 = nd1 * (forward / strike);
+      } else {
+        nd2 = Normal.pdf(d2);
+        nd1 = nd2 * (strike / forward);
+      }
       double cdf1 = Normal.cdf(theta * d1, nd1);
       double cdf2 = Normal.cdf(theta * d2, nd2);
       // The Black price is never below intrinsic; the max removes the last-ulp cancellation deep in the money.
