@@ -1,0 +1,590 @@
+package io.netgamma.data.tardis;
+
+import io.netgamma.data.io.RowIssue;
+import io.netgamma.data.io.IssueKind;
+import io.netgamma.data.io.ReadSummary;
+import io.netgamma.data.io.DecimalParser;
+import io.netgamma.data.io.LineReader;
+import io.netgamma.core.base.ArgChecker;
+import io.netgamma.core.instrument.Instrument;
+import io.netgamma.core.instrument.OptionType;
+import io.netgamma.data.DataFileException;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Streaming reader of Tardis.dev {@code options_chain} CSV files (Deribit option tickers), plain or gzipped
+ * ({@code .gz}). Rows are handed to a consumer one at a time; memory use does not grow with the file.
+ *
+ * <p><b>Format.</b> A header line names the columns; the order of columns does not matter and unknown columns
+ * are ignored. Required columns: {@value #REQUIRED_COLUMNS_TEXT}. Optional columns (a missing column reads as
+ * empty cells): {@code exchange, local_timestamp, open_interest, last_price, bid_price, bid_amount, bid_iv,
+ * ask_price, ask_amount, ask_iv, underlying_index, delta, gamma, vega, theta, rho}. Fields are separated by
+ * commas; Tardis writes no quotes and no commas inside fields. Timestamps and {@code expiration} are integers in
+ * <b>microseconds</b> since 1970-01-01 UTC; prices in coin; IVs in <b>percent</b> (stored as fractions in
+ * {@link ChainRow}, by an exact decimal shift); numbers are plain decimals, optionally with an exponent
+ * ({@code 2.073e-05}). Blank lines are ignored; a UTF-8 byte-order mark is ignored; line ends may be
+ * {@code \n} or {@code \r\n}.
+ *
+ * <p><b>Bad rows</b> are skipped, never fatal: a row whose line is too long, whose field count differs from the
+ * header, with an empty required field, an unparsable or non-finite number (including {@code NaN} and
+ * {@code Infinity}), a value out of its domain (negative price, strike &le; 0, a timestamp that is not in
+ * microseconds), a type other than call/put, a symbol that is not a Deribit option name, or a symbol that
+ * contradicts the row's type, strike or expiration columns, is reported once to the issue listener as a
+ * {@link RowIssue} (file, line, field, value, reason) and counted in the returned {@link ReadSummary} by
+ * {@link IssueKind}.
+ *
+ * <p><b>Broken files</b> throw one {@link DataFileException} naming the file: missing or unreadable file,
+ * empty file, a header without the required columns (or with a duplicated column), an I/O error while reading,
+ * or more than {@code maxRows} data rows.
+ *
+ * <p><b>Limits</b> are explicit: {@link #maxLineLength()} characters per line (default
+ * {@value #DEFAULT_MAX_LINE_LENGTH}; real rows are about 250), {@link #maxRows()} data rows per file (default
+ * unlimited), {@value #MAX_COLUMNS} header columns, numbers of at most 40 characters, implied volatilities of at
+ * most {@value #MAX_IV_FRACTION} (10,000%). Thread-safe and stateless: one instance can read many files
+ * concurrently.
+ */
+public final class TardisChainReader {
+
+  /** Default longest accepted line, in characters. */
+  public static final int DEFAULT_MAX_LINE_LENGTH = 4096;
+  /** Most columns a header may have. */
+  public static final int MAX_COLUMNS = 256;
+  /** The required columns, as text for messages. */
+  public static final String REQUIRED_COLUMNS_TEXT =
+      "symbol, timestamp, type, strike_price, expiration, mark_price, mark_iv, underlying_price";
+  /** The columns of a Tardis {@code options_chain} file in Tardis' order (what {@link TardisChainWriter} writes). */
+  public static final List<String> TARDIS_COLUMNS = List.of("exchange", "symbol", "timestamp", "local_timestamp",
+      "type", "strike_price", "expiration", "open_interest", "last_price", "bid_price", "bid_amount", "bid_iv",
+      "ask_price", "ask_amount", "ask_iv", "mark_price", "mark_iv", "underlying_index", "underlying_price", "delta",
+      "gamma", "vega", "theta", "rho");
+
+  /** Largest implied volatility accepted, as a fraction: 100 (10,000%); Deribit's IVs stay far below. */
+  public static final double MAX_IV_FRACTION = 100.0;
+
+  /** The reader with default limits. */
+  public static final TardisChainReader DEFAULT = new TardisChainReader(DEFAULT_MAX_LINE_LENGTH, Long.MAX_VALUE);
+
+  private static final List<String> REQUIRED = List.of("symbol", "timestamp", "type", "strike_price", "expiration",
+      "mark_price", "mark_iv", "underlying_price");
+  /** 2000-01-01T00:00:00Z in microseconds: earlier "microsecond" timestamps are really milliseconds or seconds. */
+  private static final long MIN_MICROS = 946_684_800_000_000L;
+  /** 2200-01-01T00:00:00Z in microseconds. */
+  private static final long MAX_MICROS = 7_258_118_400_000_000L;
+  private static final int INSTRUMENT_CACHE_SIZE = 100_000;
+
+  private final int maxLineLength;
+  private final long maxRows;
+
+  private TardisChainReader(int maxLineLength, long maxRows) {
+    this.maxLineLength = ArgChecker.positive(maxLineLength, "maxLineLength");
+    ArgChecker.isTrue(maxRows > 0, "maxRows must be > 0, got " + maxRows);
+    this.maxRows = maxRows;
+  }
+
+  /**
+   * A reader with explicit limits.
+   *
+   * @param maxLineLength longest accepted line in characters (&gt; 0); longer lines are skipped and reported
+   * @param maxRows most data rows per file (&gt; 0); more throws {@link DataFileException}
+   * @return the reader
+   */
+  public static TardisChainReader of(int maxLineLength, long maxRows) {
+    return new TardisChainReader(maxLineLength, maxRows);
+  }
+
+  /**
+   * The line length limit.
+   *
+   * @return the longest accepted line, in characters
+   */
+  public int maxLineLength() {
+    return maxLineLength;
+  }
+
+  /**
+   * The row limit.
+   *
+   * @return the most data rows accepted per file
+   */
+  public long maxRows() {
+    return maxRows;
+  }
+
+  /**
+   * Reads a file ({@code .gz}: gzip-compressed), streaming.
+   *
+   * @param file the file
+   * @param rows receives every good row, in file order
+   * @param issues receives one issue per skipped row, in file order
+   * @return the counts
+   * @throws DataFileException naming the file when it cannot be read as a whole
+   */
+  public ReadSummary read(Path file, Consumer<ChainRow> rows, Consumer<RowIssue> issues) {
+    ArgChecker.notNull(file, "file");
+    String source = file.toString();
+    if (Files.isDirectory(file)) {
+      throw new DataFileException(source + ": is a directory, expected a Tardis options_chain CSV file");
+    }
+    try (InputStream raw = Files.newInputStream(file)) {
+      InputStream in = new BufferedInputStream(raw, 1 << 16);
+      if (source.toLowerCase(Locale.ROOT).endsWith(".gz")) {
+        in = new GZIPInputStream(in, 1 << 16);
+      }
+      return read(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPLACE)
+          .onUnmappableCharacter(CodingErrorAction.REPLACE)), source, rows, issues);
+    } catch (NoSuchFileException e) {
+      throw new DataFileException(source + ": no such file", e);
+    } catch (AccessDeniedException e) {
+      throw new DataFileException(source + ": cannot read the file (permission denied)", e);
+    } catch (IOException e) {
+      throw new DataFileException(source + ": cannot read the file: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads CSV text, streaming. The reader is not closed.
+   *
+   * @param reader the text
+   * @param source the name used in issues and errors (e.g. the file name)
+   * @param rows receives every good row, in order
+   * @param issues receives one issue per skipped row, in order
+   * @return the counts
+   * @throws DataFileException naming {@code source} when the text cannot be read as a whole
+   */
+  public ReadSummary read(Reader reader, String source, Consumer<ChainRow> rows, Consumer<RowIssue> issues) {
+    ArgChecker.notNull(reader, "reader");
+    ArgChecker.notNull(source, "source");
+    ArgChecker.notNull(rows, "rows");
+    ArgChecker.notNull(issues, "issues");
+    LineReader lines = new LineReader(reader, maxLineLength);
+    try {
+      Columns columns = readHeader(lines, source);
+      RowParser parser = new RowParser(source, columns);
+      long read = 0;
+      long accepted = 0;
+      EnumMap<IssueKind, Long> skipped = new EnumMap<>(IssueKind.class);
+      int status;
+      while ((status = lines.next()) != LineReader.EOF) {
+        if (status == LineReader.LINE && lines.line().isBlank()) {
+          continue;
+        }
+        read++;
+        if (read > maxRows) {
+          throw new DataFileException(source + ": more than " + maxRows + " data rows (the reader's limit); "
+              + "raise the limit or split the file");
+        }
+        RowIssue issue;
+        if (status == LineReader.TOO_LONG) {
+          issue = new RowIssue(source, lines.lineNumber(), RowIssue.WHOLE_LINE, "", IssueKind.LINE_TOO_LONG,
+              "line has " + lines.skippedLength() + " characters, more than the limit of " + maxLineLength);
+        } else {
+          issue = parser.parse(lines.line(), lines.lineNumber());
+        }
+        if (issue == null) {
+          accepted++;
+          rows.accept(parser.row);
+        } else {
+          skipped.merge(issue.kind(), 1L, Long::sum);
+          issues.accept(issue);
+        }
+      }
+      return new ReadSummary(source, read, accepted, skipped);
+    } catch (IOException e) {
+      throw new DataFileException(source + ": read failed after line " + lines.lineNumber() + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  private Columns readHeader(LineReader lines, String source) throws IOException {
+    int status;
+    do {
+      status = lines.next();
+      if (status == LineReader.EOF) {
+        throw new DataFileException(source + ": the file is empty; expected a Tardis options_chain CSV with the "
+            + "header line " + String.join(",", TARDIS_COLUMNS));
+      }
+      if (status == LineReader.TOO_LONG) {
+        throw new DataFileException(source + ": line " + lines.lineNumber() + " (the header) has "
+            + lines.skippedLength() + " characters, more than the limit of " + maxLineLength
+            + "; is this a Tardis options_chain CSV file?");
+      }
+    } while (lines.line().isBlank());
+    String header = lines.line();
+    if (!header.isEmpty() && header.charAt(0) == '\uFEFF') {
+      header = header.substring(1);
+    }
+    String[] names = header.split(",", -1);
+    if (names.length > MAX_COLUMNS) {
+      throw new DataFileException(source + ": the header has " + names.length + " columns, more than the limit of "
+          + MAX_COLUMNS);
+    }
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < names.length; i++) {
+      String name = names[i].trim();
+      if (!name.isEmpty() && index.put(name, i) != null) {
+        throw new DataFileException(source + ": the header names column '" + name + "' twice (line "
+            + lines.lineNumber() + ")");
+      }
+    }
+    List<String> missing = new ArrayList<>();
+    for (String required : REQUIRED) {
+      if (!index.containsKey(required)) {
+        missing.add(required);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new DataFileException(source + ": not a Tardis options_chain file: the header (line "
+          + lines.lineNumber() + ") lacks the required column" + (missing.size() == 1 ? " " : "s ")
+          + String.join(", ", missing) + "; required: " + REQUIRED_COLUMNS_TEXT + "; found: '"
+          + RowIssue.shorten(header) + "'");
+    }
+    return new Columns(names.length, index);
+  }
+
+  /** Column positions; -1 for an absent optional column. */
+  private static final class Columns {
+    final int count;
+    final String[] names;
+    final int exchange;
+    final int symbol;
+    final int timestamp;
+    final int localTimestamp;
+    final int type;
+    final int strike;
+    final int expiration;
+    final int openInterest;
+    final int lastPrice;
+    final int bidPrice;
+    final int bidAmount;
+    final int bidIv;
+    final int askPrice;
+    final int askAmount;
+    final int askIv;
+    final int markPrice;
+    final int markIv;
+    final int underlyingIndex;
+    final int underlyingPrice;
+    final int delta;
+    final int gamma;
+    final int vega;
+    final int theta;
+    final int rho;
+
+    Columns(int count, Map<String, Integer> index) {
+      this.count = count;
+      this.names = new String[count];
+      index.forEach((name, i) -> names[i] = name);
+      exchange = index.getOrDefault("exchange", -1);
+      symbol = index.get("symbol");
+      timestamp = index.get("timestamp");
+      localTimestamp = index.getOrDefault("local_timestamp", -1);
+      type = index.get("type");
+      strike = index.get("strike_price");
+      expiration = index.get("expiration");
+      openInterest = index.getOrDefault("open_interest", -1);
+      lastPrice = index.getOrDefault("last_price", -1);
+      bidPrice = index.getOrDefault("bid_price", -1);
+      bidAmount = index.getOrDefault("bid_amount", -1);
+      bidIv = index.getOrDefault("bid_iv", -1);
+      askPrice = index.getOrDefault("ask_price", -1);
+      askAmount = index.getOrDefault("ask_amount", -1);
+      askIv = index.getOrDefault("ask_iv", -1);
+      markPrice = index.get("mark_price");
+      markIv = index.get("mark_iv");
+      underlyingIndex = index.getOrDefault("underlying_index", -1);
+      underlyingPrice = index.get("underlying_price");
+      delta = index.getOrDefault("delta", -1);
+      gamma = index.getOrDefault("gamma", -1);
+      vega = index.getOrDefault("vega", -1);
+      theta = index.getOrDefault("theta", -1);
+      rho = index.getOrDefault("rho", -1);
+    }
+  }
+
+  /** A bad field: carries the issue out of the field parsers. No stack trace (it is control flow). */
+  private static final class BadField extends Exception {
+    private static final long serialVersionUID = 1L;
+    final transient RowIssue issue;
+
+    BadField(RowIssue issue) {
+      super(issue.reason(), null, false, false);
+      this.issue = issue;
+    }
+  }
+
+  /**
+   * Parses rows of one file without copying fields that are numbers: field boundaries are kept as offsets into
+   * the line and numbers are parsed in place. Holds the instrument cache. Not thread-safe.
+   */
+  private static final class RowParser {
+    private final String source;
+    private final Columns c;
+    private final int[] starts;
+    private final int[] ends;
+    private final Map<String, Instrument> instruments = new HashMap<>();
+    private String text;
+    private long line;
+    ChainRow row;
+
+    RowParser(String source, Columns columns) {
+      this.source = source;
+      this.c = columns;
+      this.starts = new int[columns.count];
+      this.ends = new int[columns.count];
+    }
+
+    /** Parses one line into {@link #row}; returns null on success, else the issue. */
+    RowIssue parse(String lineText, long lineNumber) {
+      this.text = lineText;
+      this.line = lineNumber;
+      this.row = null;
+      int n = split();
+      if (n != c.count) {
+        return new RowIssue(source, line, RowIssue.WHOLE_LINE, "", IssueKind.FIELD_COUNT,
+            "line has " + n + " comma-separated fields, the header has " + c.count);
+      }
+      try {
+        String symbolText = required(c.symbol);
+        Instrument instrument = instrument(symbolText);
+        Instant timestamp = micros(c.timestamp);
+        Instant local = c.localTimestamp >= 0 && !empty(c.localTimestamp) ? micros(c.localTimestamp) : timestamp;
+        OptionType type = type();
+        double strike = number(c.strike, 0);
+        if (!(strike > 0)) {
+          throw bad(c.strike, IssueKind.OUT_OF_RANGE, "strike must be > 0");
+        }
+        Instant expiration = micros(c.expiration);
+        if (instrument.optionType() != type) {
+          throw bad(c.type, IssueKind.INCONSISTENT, "the symbol " + symbolText + " is a "
+              + instrument.optionType().name().toLowerCase(Locale.ROOT) + " but the type column says "
+              + type.name().toLowerCase(Locale.ROOT));
+        }
+        if (instrument.strike() != strike) {
+          throw bad(c.strike, IssueKind.INCONSISTENT, "the symbol " + symbolText + " has strike "
+              + plain(instrument.strike()) + " but the strike_price column says " + plain(strike));
+        }
+        if (!instrument.expiry().equals(expiration)) {
+          throw bad(c.expiration, IssueKind.INCONSISTENT, "the symbol " + symbolText + " expires "
+              + instrument.expiry() + " but the expiration column says " + expiration);
+        }
+        OptionalDouble openInterest = optional(c.openInterest, 0, true);
+        OptionalDouble last = optional(c.lastPrice, 0, true);
+        OptionalDouble bid = optional(c.bidPrice, 0, true);
+        OptionalDouble bidAmount = optional(c.bidAmount, 0, true);
+        OptionalDouble bidIv = iv(c.bidIv);
+        OptionalDouble ask = optional(c.askPrice, 0, true);
+        OptionalDouble askAmount = optional(c.askAmount, 0, true);
+        OptionalDouble askIv = iv(c.askIv);
+        double mark = number(c.markPrice, 0);
+        if (mark < 0) {
+          throw bad(c.markPrice, IssueKind.OUT_OF_RANGE, "a price must be >= 0");
+        }
+        double markIv = number(c.markIv, -2);
+        if (markIv < 0 || markIv > MAX_IV_FRACTION) {
+          throw bad(c.markIv, IssueKind.OUT_OF_RANGE, "an implied volatility must be between 0 and "
+              + (int) (MAX_IV_FRACTION * 100) + " percent");
+        }
+        Optional<String> underlyingIndex = c.underlyingIndex >= 0 && !empty(c.underlyingIndex)
+            ? Optional.of(field(c.underlyingIndex)) : Optional.empty();
+        double forward = number(c.underlyingPrice, 0);
+        if (!(forward > 0)) {
+          throw bad(c.underlyingPrice, IssueKind.OUT_OF_RANGE, "the underlying price (forward) must be > 0");
+        }
+        OptionalDouble delta = optional(c.delta, 0, false);
+        OptionalDouble gamma = optional(c.gamma, 0, false);
+        OptionalDouble vega = optional(c.vega, 0, false);
+        OptionalDouble theta = optional(c.theta, 0, false);
+        OptionalDouble rho = optional(c.rho, 0, false);
+        String exchange = c.exchange >= 0 ? field(c.exchange) : "";
+        try {
+          row = new ChainRow(line, exchange, symbolText, instrument, timestamp, local, type, strike, expiration,
+              openInterest, last, bid, bidAmount, bidIv, ask, askAmount, askIv, mark, markIv, underlyingIndex,
+              forward, delta, gamma, vega, theta, rho);
+        } catch (IllegalArgumentException e) { // every rule is checked above; this is a safety net
+          return new RowIssue(source, line, RowIssue.WHOLE_LINE, "", IssueKind.BAD_VALUE, e.getMessage());
+        }
+        return null;
+      } catch (BadField e) {
+        return e.issue;
+      }
+    }
+
+    /** Records field boundaries; returns the number of fields found (only the first count are recorded). */
+    private int split() {
+      int n = 0;
+      int start = 0;
+      while (true) {
+        int comma = text.indexOf(',', start);
+        int end = comma < 0 ? text.length() : comma;
+        if (n < starts.length) {
+          starts[n] = start;
+          ends[n] = end;
+        }
+        n++;
+        if (comma < 0) {
+          return n;
+        }
+        start = comma + 1;
+      }
+    }
+
+    private boolean empty(int column) {
+      return starts[column] == ends[column];
+    }
+
+    private String field(int column) {
+      return text.substring(starts[column], ends[column]);
+    }
+
+    private BadField bad(int column, IssueKind kind, String reason) {
+      return new BadField(new RowIssue(source, line, c.names[column], field(column), kind, reason));
+    }
+
+    private String required(int column) throws BadField {
+      if (empty(column)) {
+        throw bad(column, IssueKind.MISSING_FIELD, "required field is empty");
+      }
+      return field(column);
+    }
+
+    private Instrument instrument(String symbol) throws BadField {
+      Instrument cached = instruments.get(symbol);
+      if (cached != null) {
+        return cached;
+      }
+      Instrument parsed;
+      try {
+        parsed = Instrument.parse(symbol);
+      } catch (IllegalArgumentException e) {
+        throw bad(c.symbol, IssueKind.BAD_SYMBOL, e.getMessage());
+      }
+      if (!parsed.isOption()) {
+        throw bad(c.symbol, IssueKind.BAD_SYMBOL, "not an option but a " + parsed.kind().name()
+            .toLowerCase(Locale.ROOT) + "; an options_chain row must name an option such as BTC-27DEC24-60000-C");
+      }
+      if (instruments.size() < INSTRUMENT_CACHE_SIZE) {
+        instruments.put(symbol, parsed);
+      }
+      return parsed;
+    }
+
+    private OptionType type() throws BadField {
+      if (text.startsWith("call", starts[c.type]) && ends[c.type] - starts[c.type] == 4) {
+        return OptionType.CALL;
+      }
+      if (text.startsWith("put", starts[c.type]) && ends[c.type] - starts[c.type] == 3) {
+        return OptionType.PUT;
+      }
+      String s = required(c.type);
+      try {
+        return OptionType.parse(s);
+      } catch (IllegalArgumentException e) {
+        throw bad(c.type, IssueKind.BAD_VALUE, "type must be 'call' or 'put'");
+      }
+    }
+
+    private Instant micros(int column) throws BadField {
+      if (empty(column)) {
+        throw bad(column, IssueKind.MISSING_FIELD, "required field is empty");
+      }
+      int from = starts[column];
+      int to = ends[column];
+      if (to - from > 19) {
+        throw bad(column, IssueKind.BAD_NUMBER, "expected an integer number of microseconds since 1970-01-01 UTC");
+      }
+      long us = 0;
+      for (int i = from; i < to; i++) {
+        char ch = text.charAt(i);
+        if (ch < '0' || ch > '9') {
+          throw bad(column, IssueKind.BAD_NUMBER, "expected an integer number of microseconds since 1970-01-01 UTC");
+        }
+        if (us > (Long.MAX_VALUE - (ch - '0')) / 10) {
+          throw bad(column, IssueKind.OUT_OF_RANGE, "timestamp too large");
+        }
+        us = us * 10 + (ch - '0');
+      }
+      if (us < MIN_MICROS || us >= MAX_MICROS) {
+        throw bad(column, IssueKind.OUT_OF_RANGE, "as microseconds since 1970 this is "
+            + Instant.ofEpochSecond(us / 1_000_000L) + ", outside 2000-2199; Tardis timestamps are "
+            + "in microseconds (16 digits), is this milliseconds or seconds?");
+      }
+      return Instant.ofEpochSecond(us / 1_000_000L, (us % 1_000_000L) * 1000L);
+    }
+
+    /** A required number times {@code 10^shift} (shift -2 turns a percentage into a fraction exactly). */
+    private double number(int column, int shift) throws BadField {
+      if (empty(column)) {
+        throw bad(column, IssueKind.MISSING_FIELD, "required field is empty");
+      }
+      return parsed(column, shift);
+    }
+
+    private double parsed(int column, int shift) throws BadField {
+      if (!DecimalParser.isDecimal(text, starts[column], ends[column])) {
+        throw bad(column, IssueKind.BAD_NUMBER, "not a decimal number");
+      }
+      double v = DecimalParser.parse(text, starts[column], ends[column], shift);
+      if (!Double.isFinite(v)) {
+        throw bad(column, IssueKind.BAD_NUMBER, "number outside the range of a double");
+      }
+      return v;
+    }
+
+    private OptionalDouble iv(int column) throws BadField {
+      OptionalDouble v = optional(column, -2, true);
+      if (v.isPresent() && v.getAsDouble() > MAX_IV_FRACTION) {
+        throw bad(column, IssueKind.OUT_OF_RANGE, "an implied volatility must be between 0 and "
+            + (int) (MAX_IV_FRACTION * 100) + " percent");
+      }
+      return v;
+    }
+
+    private OptionalDouble optional(int column, int shift, boolean nonNegative) throws BadField {
+      if (column < 0 || empty(column)) {
+        return OptionalDouble.empty();
+      }
+      double v = parsed(column, shift);
+      if (nonNegative && v < 0) {
+        throw bad(column, IssueKind.OUT_OF_RANGE, "must be >= 0");
+      }
+      return OptionalDouble.of(v);
+    }
+  }
+
+  /** True for an optional sign, digits with an optional point (a digit on at least one side), optional exponent. */
+  static boolean isDecimal(String s) {
+    return DecimalParser.isDecimal(s, 0, s.length());
+  }
+
+  /** The double nearest to the decimal {@code text} / 100 (a percentage as a fraction); text must be decimal. */
+  static double percentToFraction(String text) {
+    return DecimalParser.parse(text, 0, text.length(), -2);
+  }
+
+  private static String plain(double v) {
+    return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+  }
+}

@@ -1,0 +1,417 @@
+package io.netgamma.data.timeseries;
+
+import io.netgamma.data.io.LineReader;
+import io.netgamma.core.base.ArgChecker;
+import io.netgamma.data.DataFileException;
+import io.netgamma.data.io.IssueKind;
+import io.netgamma.data.io.ReadSummary;
+import io.netgamma.data.io.RowIssue;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The streaming engine shared by {@link OhlcvCsvReader} and {@link DvolCsvReader}: header, line loop, timestamp and
+ * number parsing, and the bad-row rules. Stateless; one {@link RowParser} per read.
+ */
+final class OhlcCsv {
+
+  /** 2000-01-01T00:00:00Z in epoch milliseconds. */
+  static final long MIN_MILLIS = 946_684_800_000L;
+  /** 2200-01-01T00:00:00Z in epoch milliseconds. */
+  static final long MAX_MILLIS = 7_258_118_400_000L;
+  private static final int MAX_NUMBER_LENGTH = 40;
+  private static final int MAX_COLUMNS = 256;
+
+  private OhlcCsv() {
+  }
+
+  /** Receives one good bar; values already converted (percent to fraction for DVOL). */
+  interface Sink {
+    void accept(long timeMillis, double open, double high, double low, double close, double volume);
+  }
+
+  /**
+   * What a file holds and which rules apply.
+   *
+   * @param format name of the format for messages ("OHLCV", "DVOL")
+   * @param volume whether a volume column is required
+   * @param percent whether values are percent (converted to fractions by an exact decimal shift)
+   * @param maxHighLowRatio largest accepted high/low within one bar (+infinity: no limit)
+   * @param maxLineLength longest accepted line
+   * @param maxRows most data rows
+   */
+  record Spec(String format, boolean volume, boolean percent, double maxHighLowRatio, int maxLineLength,
+      long maxRows) {
+
+    List<String> columns() {
+      return volume ? List.of("timestamp", "open", "high", "low", "close", "volume")
+          : List.of("timestamp", "open", "high", "low", "close");
+    }
+  }
+
+  static ReadSummary read(Path file, Spec spec, Sink sink, Consumer<RowIssue> issues) {
+    ArgChecker.notNull(file, "file");
+    String source = file.toString();
+    if (Files.isDirectory(file)) {
+      throw new DataFileException(source + ": is a directory, expected a " + spec.format() + " CSV file");
+    }
+    try (InputStream raw = Files.newInputStream(file)) {
+      InputStream in = new BufferedInputStream(raw, 1 << 16);
+      if (source.toLowerCase(Locale.ROOT).endsWith(".gz")) {
+        in = new GZIPInputStream(in, 1 << 16);
+      }
+      return read(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPLACE)
+          .onUnmappableCharacter(CodingErrorAction.REPLACE)), source, spec, sink, issues);
+    } catch (NoSuchFileException e) {
+      throw new DataFileException(source + ": no such file", e);
+    } catch (AccessDeniedException e) {
+      throw new DataFileException(source + ": cannot read the file (permission denied)", e);
+    } catch (IOException e) {
+      throw new DataFileException(source + ": cannot read the file: " + e.getMessage(), e);
+    }
+  }
+
+  static ReadSummary read(Reader reader, String source, Spec spec, Sink sink, Consumer<RowIssue> issues) {
+    ArgChecker.notNull(reader, "reader");
+    ArgChecker.notNull(source, "source");
+    ArgChecker.notNull(sink, "sink");
+    ArgChecker.notNull(issues, "issues");
+    LineReader lines = new LineReader(reader, spec.maxLineLength());
+    try {
+      RowParser parser = new RowParser(source, spec, header(lines, source, spec));
+      long read = 0;
+      long accepted = 0;
+      EnumMap<IssueKind, Long> skipped = new EnumMap<>(IssueKind.class);
+      int status;
+      while ((status = lines.next()) != LineReader.EOF) {
+        if (status == LineReader.LINE && lines.line().isBlank()) {
+          continue;
+        }
+        read++;
+        if (read > spec.maxRows()) {
+          throw new DataFileException(source + ": more than " + spec.maxRows() + " data rows (the reader's limit); "
+              + "raise the limit or split the file");
+        }
+        RowIssue issue = status == LineReader.TOO_LONG
+            ? new RowIssue(source, lines.lineNumber(), RowIssue.WHOLE_LINE, "", IssueKind.LINE_TOO_LONG,
+                "line has " + lines.skippedLength() + " characters, more than the limit of " + spec.maxLineLength())
+            : parser.parse(lines.line(), lines.lineNumber());
+        if (issue == null) {
+          accepted++;
+          sink.accept(parser.time, parser.open, parser.high, parser.low, parser.close, parser.volume);
+        } else {
+          skipped.merge(issue.kind(), 1L, Long::sum);
+          issues.accept(issue);
+        }
+      }
+      return new ReadSummary(source, read, accepted, skipped);
+    } catch (IOException e) {
+      throw new DataFileException(source + ": read failed after line " + lines.lineNumber() + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  private static int[] header(LineReader lines, String source, Spec spec) throws IOException {
+    String expected = String.join(",", spec.columns());
+    int status;
+    do {
+      status = lines.next();
+      if (status == LineReader.EOF) {
+        throw new DataFileException(source + ": the file is empty; expected a " + spec.format()
+            + " CSV with the header line " + expected);
+      }
+      if (status == LineReader.TOO_LONG) {
+        throw new DataFileException(source + ": line " + lines.lineNumber() + " (the header) has "
+            + lines.skippedLength() + " characters, more than the limit of " + spec.maxLineLength() + "; is this a "
+            + spec.format() + " CSV file?");
+      }
+    } while (lines.line().isBlank());
+    String header = lines.line();
+    if (header.charAt(0) == '\uFEFF') {
+      header = header.substring(1);
+    }
+    String[] names = header.split(",", -1);
+    if (names.length > MAX_COLUMNS) {
+      throw new DataFileException(source + ": the header has " + names.length + " columns, more than the limit of "
+          + MAX_COLUMNS);
+    }
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < names.length; i++) {
+      String name = names[i].trim();
+      if (!name.isEmpty() && index.put(name, i) != null) {
+        throw new DataFileException(source + ": the header names column '" + name + "' twice (line "
+            + lines.lineNumber() + ")");
+      }
+    }
+    List<String> missing = new ArrayList<>();
+    for (String c : spec.columns()) {
+      if (!index.containsKey(c)) {
+        missing.add(c);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new DataFileException(source + ": not a " + spec.format() + " CSV file: the header (line "
+          + lines.lineNumber() + ") lacks the column" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing)
+          + "; expected " + expected + ", found '" + RowIssue.shorten(header) + "'");
+    }
+    int[] positions = new int[spec.columns().size() + 1];
+    for (int i = 0; i < spec.columns().size(); i++) {
+      positions[i] = index.get(spec.columns().get(i));
+    }
+    positions[positions.length - 1] = names.length; // the field count
+    return positions;
+  }
+
+  /** A bad field: carries the issue out of the field parsers. No stack trace (it is control flow). */
+  private static final class BadField extends Exception {
+    private static final long serialVersionUID = 1L;
+    final transient RowIssue issue;
+
+    BadField(RowIssue issue) {
+      super(issue.reason(), null, false, false);
+      this.issue = issue;
+    }
+  }
+
+  /** Parses the rows of one read; remembers the previous accepted timestamp. Not thread-safe. */
+  private static final class RowParser {
+    private static final String[] NAMES = {"timestamp", "open", "high", "low", "close", "volume"};
+    private final String source;
+    private final Spec spec;
+    private final int[] col;
+    private final int count;
+    private final String[] fields;
+    private long line;
+    private long previousTime = Long.MIN_VALUE;
+    long time;
+    double open;
+    double high;
+    double low;
+    double close;
+    double volume;
+
+    RowParser(String source, Spec spec, int[] positions) {
+      this.source = source;
+      this.spec = spec;
+      this.col = positions;
+      this.count = positions[positions.length - 1];
+      this.fields = new String[count];
+    }
+
+    RowIssue parse(String text, long lineNumber) {
+      line = lineNumber;
+      int n = split(text);
+      if (n != count) {
+        return new RowIssue(source, line, RowIssue.WHOLE_LINE, "", IssueKind.FIELD_COUNT,
+            "line has " + n + " comma-separated fields, the header has " + count);
+      }
+      try {
+        long t = timestamp(col[0]);
+        double o = value(col[1], 1);
+        double h = value(col[2], 2);
+        double l = value(col[3], 3);
+        double c = value(col[4], 4);
+        double v = Double.NaN;
+        if (spec.volume()) {
+          v = number(col[5], 5);
+          if (v < 0) {
+            throw bad(5, IssueKind.OUT_OF_RANGE, "volume must be >= 0");
+          }
+        }
+        if (h < Math.max(o, c)) {
+          throw bad(2, IssueKind.INCONSISTENT, "high is below max(open, close) = " + Math.max(o, c));
+        }
+        if (l > Math.min(o, c)) {
+          throw bad(3, IssueKind.INCONSISTENT, "low is above min(open, close) = " + Math.min(o, c));
+        }
+        if (h / l > spec.maxHighLowRatio()) {
+          throw bad(2, IssueKind.OUT_OF_RANGE, "high/low = " + (float) (h / l) + " within one bar (low "
+              + fields[col[3]] + ") exceeds the limit of " + spec.maxHighLowRatio()
+              + ": a glitch print, not a price path");
+        }
+        if (t <= previousTime) {
+          throw bad(0, IssueKind.INCONSISTENT, (t == previousTime ? "duplicate of" : "earlier than")
+              + " the previous row's timestamp " + Instant.ofEpochMilli(previousTime)
+              + "; rows must be in strictly ascending time");
+        }
+        previousTime = t;
+        time = t;
+        open = o;
+        high = h;
+        low = l;
+        close = c;
+        volume = v;
+        return null;
+      } catch (BadField e) {
+        return e.issue;
+      }
+    }
+
+    private int split(String text) {
+      int n = 0;
+      int start = 0;
+      while (true) {
+        int comma = text.indexOf(',', start);
+        String field = comma < 0 ? text.substring(start) : text.substring(start, comma);
+        if (n < fields.length) {
+          fields[n] = field.trim();
+        }
+        n++;
+        if (comma < 0) {
+          return n;
+        }
+        start = comma + 1;
+      }
+    }
+
+    private BadField bad(int which, IssueKind kind, String reason) {
+      return new BadField(new RowIssue(source, line, NAMES[which], fields[col[which]], kind, reason));
+    }
+
+    private long timestamp(int column) throws BadField {
+      String s = fields[column];
+      if (s.isEmpty()) {
+        throw bad(0, IssueKind.MISSING_FIELD, "required field is empty");
+      }
+      long ms;
+      if (isDigits(s)) {
+        if (s.length() > 18) {
+          throw bad(0, IssueKind.OUT_OF_RANGE, "too many digits for epoch milliseconds");
+        }
+        ms = Long.parseLong(s);
+        if (ms < MIN_MILLIS || ms >= MAX_MILLIS) {
+          throw bad(0, IssueKind.OUT_OF_RANGE, "as epoch milliseconds this is " + Instant.ofEpochMilli(ms)
+              + ", outside 2000-2199: is it seconds or microseconds?");
+        }
+        return ms;
+      }
+      try {
+        if (s.length() == 10) {
+          ms = LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        } else {
+          TemporalAccessor parsed = DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(s);
+          Instant instant = Instant.from(parsed);
+          if (parsed.get(ChronoField.NANO_OF_SECOND) % 1_000_000 != 0) {
+            throw bad(0, IssueKind.BAD_VALUE, "finer than a millisecond; timestamps are kept in epoch milliseconds");
+          }
+          ms = instant.toEpochMilli();
+        }
+      } catch (DateTimeParseException e) {
+        throw bad(0, IssueKind.BAD_VALUE, "not a timestamp: expected an ISO-8601 instant with offset "
+            + "(2017-08-17T04:00:00Z), a date (2021-03-24, midnight UTC) or epoch milliseconds");
+      } catch (DateTimeException | ArithmeticException e) {
+        throw bad(0, IssueKind.OUT_OF_RANGE, "not a representable instant: " + e.getMessage());
+      }
+      if (ms < MIN_MILLIS || ms >= MAX_MILLIS) {
+        throw bad(0, IssueKind.OUT_OF_RANGE, "outside 2000-2199");
+      }
+      return ms;
+    }
+
+    private double number(int column, int which) throws BadField {
+      String s = fields[column];
+      if (s.isEmpty()) {
+        throw bad(which, IssueKind.MISSING_FIELD, "required field is empty");
+      }
+      if (!isDecimal(s)) {
+        throw bad(which, IssueKind.BAD_NUMBER, "not a decimal number");
+      }
+      double v = Double.parseDouble(s);
+      if (!Double.isFinite(v)) {
+        throw bad(which, IssueKind.BAD_NUMBER, "number outside the range of a double");
+      }
+      return v;
+    }
+
+    /** A price (or a percent, as a fraction): a number &gt; 0. */
+    private double value(int column, int which) throws BadField {
+      double v = number(column, which);
+      if (!(v > 0)) {
+        throw bad(which, IssueKind.OUT_OF_RANGE, NAMES[which] + " must be > 0");
+      }
+      return spec.percent() ? new BigDecimal(fields[column]).movePointLeft(2).doubleValue() : v;
+    }
+  }
+
+  /** True for an optional sign, digits with an optional point (a digit on at least one side), optional exponent. */
+  static boolean isDecimal(String s) {
+    int n = s.length();
+    if (n == 0 || n > MAX_NUMBER_LENGTH) {
+      return false;
+    }
+    int i = 0;
+    if (s.charAt(i) == '+' || s.charAt(i) == '-') {
+      i++;
+    }
+    int digits = 0;
+    while (i < n && isDigit(s.charAt(i))) {
+      i++;
+      digits++;
+    }
+    if (i < n && s.charAt(i) == '.') {
+      i++;
+      while (i < n && isDigit(s.charAt(i))) {
+        i++;
+        digits++;
+      }
+    }
+    if (digits == 0) {
+      return false;
+    }
+    if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+      i++;
+      if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+        i++;
+      }
+      int expDigits = 0;
+      while (i < n && isDigit(s.charAt(i))) {
+        i++;
+        expDigits++;
+      }
+      if (expDigits == 0) {
+        return false;
+      }
+    }
+    return i == n;
+  }
+
+  private static boolean isDigits(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (!isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return !s.isEmpty();
+  }
+
+  private static boolean isDigit(char ch) {
+    return ch >= '0' && ch <= '9';
+  }
+}
