@@ -141,7 +141,7 @@ class MainTest {
     Files.writeString(notChain, "timestamp,open,high,low,close,volume\n1,2,3,4,5,6\n");
     Run broken = run("iv", "--chain", notChain.toString());
     assertThat(broken.code()).isEqualTo(Main.EXIT_USAGE);
-    assertThat(broken.err()).contains("not a Tardis options_chain file").doesNotContain("\tat ", "Exception");
+    assertThat(broken.err()).contains("is not that of a Tardis options_chain CSV file").doesNotContain("\tat ", "Exception");
 
     Run allBad = run("greeks", "--chain", chain(dir, BAD_IV, EXPIRED).toString());
     assertThat(allBad.code()).isEqualTo(Main.EXIT_NOTHING_PROCESSED);

@@ -1,5 +1,6 @@
 package io.netgamma.data.deribit;
 
+import io.netgamma.data.io.BadRow;
 import io.netgamma.core.base.ArgChecker;
 import io.netgamma.core.instrument.Instrument;
 import io.netgamma.core.market.OrderBook;
@@ -110,7 +111,7 @@ public record DeribitTicker(
   }
 
   /** Maps one result object. */
-  static DeribitTicker from(Fields f) throws Fields.BadField {
+  static DeribitTicker from(Fields f) throws BadRow {
     String name = f.string("instrument_name", true);
     Instrument instrument = DeribitInstrumentInfo.parse(f, "instrument_name", name);
     f.name(name);
@@ -150,7 +151,7 @@ public record DeribitTicker(
   }
 
   /** Best price and amount of one side; both NaN when the price is absent or 0 (Deribit's "none"). */
-  private static double[] side(Fields f, String priceField, String amountField) throws Fields.BadField {
+  private static double[] side(Fields f, String priceField, String amountField) throws BadRow {
     double price = f.nonNegative(priceField, false);
     double amount = f.nonNegative(amountField, false);
     if (Double.isNaN(price) || price == 0) {
@@ -167,7 +168,7 @@ public record DeribitTicker(
   }
 
   private static void checkTop(Fields f, double level0, double best, String side, String bestField)
-      throws Fields.BadField {
+      throws BadRow {
     boolean same = Double.isNaN(level0) ? Double.isNaN(best) : level0 == best;
     if (!same) {
       throw f.bad(bestField, IssueKind.INCONSISTENT, "the best price disagrees with the first level of " + side

@@ -1,5 +1,6 @@
 package io.netgamma.data.deribit;
 
+import io.netgamma.data.io.BadRow;
 import io.netgamma.core.market.OrderBook;
 import io.netgamma.data.io.IssueKind;
 import io.netgamma.data.io.RowIssue;
@@ -8,7 +9,7 @@ import java.time.Instant;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Typed access to the fields of one JSON result object, turning every problem into a {@link BadField} that names
+ * Typed access to the fields of one JSON result object, turning every problem into a {@link BadRow} that names
  * the source, line, field (with the record's position prefix, e.g. {@code result[3].mark_iv}), value and reason.
  * Absent fields and JSON {@code null} are "absent" (NaN, empty string). Not thread-safe; one per record.
  */
@@ -37,21 +38,10 @@ final class Fields {
     this.name = instrumentName + ": ";
   }
 
-  /** A bad field: carries the issue out of the field parsers. No stack trace (it is control flow). */
-  static final class BadField extends Exception {
-    private static final long serialVersionUID = 1L;
-    final transient RowIssue issue;
-
-    BadField(RowIssue issue) {
-      super(issue.reason(), null, false, false);
-      this.issue = issue;
-    }
-  }
-
-  BadField bad(String field, IssueKind kind, String reason) {
+  BadRow bad(String field, IssueKind kind, String reason) {
     JsonNode v = node.get(field);
     String text = v == null ? "" : v.isString() ? v.stringValue() : v.toString();
-    return new BadField(new RowIssue(source, line, prefix + field, text, kind, name + reason));
+    return new BadRow(new RowIssue(source, line, prefix + field, text, kind, name + reason));
   }
 
   /** The node of a field, or null when absent or JSON null. */
@@ -65,7 +55,7 @@ final class Fields {
   }
 
   /** A string field; "" when absent and not required. */
-  String string(String field, boolean required) throws BadField {
+  String string(String field, boolean required) throws BadRow {
     JsonNode v = get(field);
     if (v == null) {
       if (required) {
@@ -83,7 +73,7 @@ final class Fields {
   }
 
   /** A finite number; NaN when absent and not required. */
-  double number(String field, boolean required) throws BadField {
+  double number(String field, boolean required) throws BadRow {
     JsonNode v = get(field);
     if (v == null) {
       if (required) {
@@ -102,7 +92,7 @@ final class Fields {
   }
 
   /** A number &gt;= 0; NaN when absent and not required. */
-  double nonNegative(String field, boolean required) throws BadField {
+  double nonNegative(String field, boolean required) throws BadRow {
     double d = number(field, required);
     if (d < 0) {
       throw bad(field, IssueKind.OUT_OF_RANGE, "must be >= 0");
@@ -111,7 +101,7 @@ final class Fields {
   }
 
   /** A number &gt; 0; NaN when absent and not required. */
-  double positive(String field, boolean required) throws BadField {
+  double positive(String field, boolean required) throws BadRow {
     double d = number(field, required);
     if (!Double.isNaN(d) && !(d > 0)) {
       throw bad(field, IssueKind.OUT_OF_RANGE, "must be > 0");
@@ -123,13 +113,13 @@ final class Fields {
    * A percentage &gt;= 0 as a fraction, by an exact decimal shift of the shortest decimal of the double
    * (106.28 reads as the double nearest 1.0628); NaN when absent and not required.
    */
-  double percent(String field, boolean required) throws BadField {
+  double percent(String field, boolean required) throws BadRow {
     double d = nonNegative(field, required);
     return Double.isNaN(d) ? d : BigDecimal.valueOf(d).movePointLeft(2).doubleValue();
   }
 
   /** An integral number. */
-  long integer(String field) throws BadField {
+  long integer(String field) throws BadRow {
     JsonNode v = get(field);
     if (v == null) {
       throw bad(field, IssueKind.MISSING_FIELD, "required field is absent");
@@ -141,7 +131,7 @@ final class Fields {
   }
 
   /** Epoch milliseconds in 2000-2199 (required). */
-  long epochMillis(String field) throws BadField {
+  long epochMillis(String field) throws BadRow {
     long ms = integer(field);
     if (ms < MIN_MILLIS || ms >= MAX_MILLIS) {
       throw bad(field, IssueKind.OUT_OF_RANGE, "as epoch milliseconds this is " + Instant.ofEpochMilli(ms)
@@ -151,7 +141,7 @@ final class Fields {
   }
 
   /** A boolean (required). */
-  boolean bool(String field) throws BadField {
+  boolean bool(String field) throws BadRow {
     JsonNode v = get(field);
     if (v == null) {
       throw bad(field, IssueKind.MISSING_FIELD, "required field is absent");
@@ -163,7 +153,7 @@ final class Fields {
   }
 
   /** The fields of a nested object, or null when absent. */
-  Fields child(String field) throws BadField {
+  Fields child(String field) throws BadRow {
     JsonNode v = get(field);
     if (v == null) {
       return null;
@@ -180,7 +170,7 @@ final class Fields {
    * One side of a book: an array of {@code [price, amount]} pairs, both finite and &gt; 0; {@code levels[0]}
    * prices, {@code levels[1]} amounts; null when the field is absent.
    */
-  double[][] levels(String field) throws BadField {
+  double[][] levels(String field) throws BadRow {
     JsonNode v = get(field);
     if (v == null) {
       return null;
@@ -210,9 +200,9 @@ final class Fields {
   /**
    * The book from {@code bids} and {@code asks} (either may be absent: no levels on that side).
    *
-   * @throws BadField when the levels are malformed, not sorted, or the book is crossed
+   * @throws BadRow when the levels are malformed, not sorted, or the book is crossed
    */
-  OrderBook book() throws BadField {
+  OrderBook book() throws BadRow {
     double[][] bids = levels("bids");
     double[][] asks = levels("asks");
     double[][] none = {new double[0], new double[0]};

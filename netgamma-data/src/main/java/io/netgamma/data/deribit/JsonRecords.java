@@ -1,5 +1,6 @@
 package io.netgamma.data.deribit;
 
+import io.netgamma.data.io.BadRow;
 import io.netgamma.data.io.LineReader;
 import io.netgamma.data.DataFileException;
 import io.netgamma.data.io.IssueKind;
@@ -48,9 +49,9 @@ final class JsonRecords {
   private JsonRecords() {
   }
 
-  /** Maps one result object; throws {@link Fields.BadField} to skip it. */
+  /** Maps one result object; throws {@link BadRow} to skip it. */
   interface Mapper<T> {
-    T map(Fields fields) throws Fields.BadField;
+    T map(Fields fields) throws BadRow;
   }
 
   static <T> ReadSummary read(Reader reader, String source, int maxLineLength, long maxRecords, String what,
@@ -160,8 +161,8 @@ final class JsonRecords {
       T value;
       try {
         value = mapper.map(new Fields(source, line, prefix, node));
-      } catch (Fields.BadField e) {
-        skip(e.issue);
+      } catch (BadRow e) {
+        skip(e.issue());
         return;
       }
       accepted++;

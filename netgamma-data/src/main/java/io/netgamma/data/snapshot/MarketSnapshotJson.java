@@ -9,6 +9,7 @@ import io.netgamma.core.market.Quote;
 import io.netgamma.data.DataFileException;
 import io.netgamma.data.io.IssueKind;
 import io.netgamma.data.io.ReadSummary;
+import io.netgamma.data.io.BadRow;
 import io.netgamma.data.io.RowIssue;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -558,19 +559,19 @@ public final class MarketSnapshotJson {
         JsonNode node = p.readValueAsTree();
         try {
           if (t != JsonToken.START_OBJECT) {
-            throw new Bad(new RowIssue(source, at, "instruments[" + i + "]", node.toString(), IssueKind.BAD_VALUE,
+            throw new BadRow(new RowIssue(source, at, "instruments[" + i + "]", node.toString(), IssueKind.BAD_VALUE,
                 "expected an instrument object"));
           }
           Quote q = new Entry(source, at, i, node).quote();
           Integer first = seen.putIfAbsent(q.instrument().name(), i);
           if (first != null) {
-            throw new Bad(new RowIssue(source, at, "instruments[" + i + "].instrument", q.instrument().name(),
+            throw new BadRow(new RowIssue(source, at, "instruments[" + i + "].instrument", q.instrument().name(),
                 IssueKind.INCONSISTENT, "listed twice (first at instruments[" + first + "])"));
           }
           quotes.add(q);
-        } catch (Bad e) {
-          skipped.merge(e.issue.kind(), 1L, Long::sum);
-          issues.accept(e.issue);
+        } catch (BadRow e) {
+          skipped.merge(e.issue().kind(), 1L, Long::sum);
+          issues.accept(e.issue());
         }
         i++;
       }
@@ -627,30 +628,20 @@ public final class MarketSnapshotJson {
     }
   }
 
-  /** A bad instrument entry. No stack trace (it is control flow). */
-  private static final class Bad extends Exception {
-    private static final long serialVersionUID = 1L;
-    final transient RowIssue issue;
-
-    Bad(RowIssue issue) {
-      super(issue.reason(), null, false, false);
-      this.issue = issue;
-    }
-  }
 
   /** One instrument entry. */
   private record Entry(String source, long line, int position, JsonNode node) {
 
-    private Bad bad(String field, IssueKind kind, String reason) {
+    private BadRow bad(String field, IssueKind kind, String reason) {
       JsonNode v = node.get(field);
       String text = v == null ? "" : v.isString() ? v.stringValue() : v.toString();
       String name = node.get("instrument") != null && node.get("instrument").isString()
           ? node.get("instrument").stringValue() + ": " : "";
-      return new Bad(new RowIssue(source, line, "instruments[" + position + "]." + field, text, kind,
+      return new BadRow(new RowIssue(source, line, "instruments[" + position + "]." + field, text, kind,
           name + reason));
     }
 
-    private double number(String field) throws Bad {
+    private double number(String field) throws BadRow {
       JsonNode v = node.get(field);
       if (v == null || v.isNull()) {
         return Double.NaN;
@@ -665,7 +656,7 @@ public final class MarketSnapshotJson {
       return d;
     }
 
-    private double atLeastZero(String field) throws Bad {
+    private double atLeastZero(String field) throws BadRow {
       double d = number(field);
       if (d < 0) {
         throw bad(field, IssueKind.OUT_OF_RANGE, "must be >= 0");
@@ -673,7 +664,7 @@ public final class MarketSnapshotJson {
       return d;
     }
 
-    private double[][] levels(String field) throws Bad {
+    private double[][] levels(String field) throws BadRow {
       JsonNode v = node.get(field);
       if (v == null || v.isNull()) {
         return new double[][] {new double[0], new double[0]};
@@ -695,7 +686,7 @@ public final class MarketSnapshotJson {
       return new double[][] {prices, amounts};
     }
 
-    Quote quote() throws Bad {
+    Quote quote() throws BadRow {
       JsonNode n = node.get("instrument");
       if (n == null || n.isNull()) {
         throw bad("instrument", IssueKind.MISSING_FIELD, "required field is absent");

@@ -3,6 +3,8 @@ package io.netgamma.data.tardis;
 import io.netgamma.data.io.RowIssue;
 import io.netgamma.data.io.IssueKind;
 import io.netgamma.data.io.ReadSummary;
+import io.netgamma.data.io.BadRow;
+import io.netgamma.data.io.CsvHeader;
 import io.netgamma.data.io.DecimalParser;
 import io.netgamma.data.io.LineReader;
 import io.netgamma.core.base.ArgChecker;
@@ -70,7 +72,7 @@ public final class TardisChainReader {
   /** Default longest accepted line, in characters. */
   public static final int DEFAULT_MAX_LINE_LENGTH = 4096;
   /** Most columns a header may have. */
-  public static final int MAX_COLUMNS = 256;
+  public static final int MAX_COLUMNS = CsvHeader.MAX_COLUMNS;
   /** The required columns, as text for messages. */
   public static final String REQUIRED_COLUMNS_TEXT =
       "symbol, timestamp, type, strike_price, expiration, mark_price, mark_iv, underlying_price";
@@ -219,49 +221,8 @@ public final class TardisChainReader {
   }
 
   private Columns readHeader(LineReader lines, String source) throws IOException {
-    int status;
-    do {
-      status = lines.next();
-      if (status == LineReader.EOF) {
-        throw new DataFileException(source + ": the file is empty; expected a Tardis options_chain CSV with the "
-            + "header line " + String.join(",", TARDIS_COLUMNS));
-      }
-      if (status == LineReader.TOO_LONG) {
-        throw new DataFileException(source + ": line " + lines.lineNumber() + " (the header) has "
-            + lines.skippedLength() + " characters, more than the limit of " + maxLineLength
-            + "; is this a Tardis options_chain CSV file?");
-      }
-    } while (lines.line().isBlank());
-    String header = lines.line();
-    if (!header.isEmpty() && header.charAt(0) == '\uFEFF') {
-      header = header.substring(1);
-    }
-    String[] names = header.split(",", -1);
-    if (names.length > MAX_COLUMNS) {
-      throw new DataFileException(source + ": the header has " + names.length + " columns, more than the limit of "
-          + MAX_COLUMNS);
-    }
-    Map<String, Integer> index = new HashMap<>();
-    for (int i = 0; i < names.length; i++) {
-      String name = names[i].trim();
-      if (!name.isEmpty() && index.put(name, i) != null) {
-        throw new DataFileException(source + ": the header names column '" + name + "' twice (line "
-            + lines.lineNumber() + ")");
-      }
-    }
-    List<String> missing = new ArrayList<>();
-    for (String required : REQUIRED) {
-      if (!index.containsKey(required)) {
-        missing.add(required);
-      }
-    }
-    if (!missing.isEmpty()) {
-      throw new DataFileException(source + ": not a Tardis options_chain file: the header (line "
-          + lines.lineNumber() + ") lacks the required column" + (missing.size() == 1 ? " " : "s ")
-          + String.join(", ", missing) + "; required: " + REQUIRED_COLUMNS_TEXT + "; found: '"
-          + RowIssue.shorten(header) + "'");
-    }
-    return new Columns(names.length, index);
+    CsvHeader header = CsvHeader.read(lines, source, "Tardis options_chain", maxLineLength, REQUIRED);
+    return new Columns(header.count(), header.index());
   }
 
   /** Column positions; -1 for an absent optional column. */
@@ -321,17 +282,6 @@ public final class TardisChainReader {
       vega = index.getOrDefault("vega", -1);
       theta = index.getOrDefault("theta", -1);
       rho = index.getOrDefault("rho", -1);
-    }
-  }
-
-  /** A bad field: carries the issue out of the field parsers. No stack trace (it is control flow). */
-  private static final class BadField extends Exception {
-    private static final long serialVersionUID = 1L;
-    final transient RowIssue issue;
-
-    BadField(RowIssue issue) {
-      super(issue.reason(), null, false, false);
-      this.issue = issue;
     }
   }
 
@@ -427,8 +377,8 @@ public final class TardisChainReader {
           return new RowIssue(source, line, RowIssue.WHOLE_LINE, "", IssueKind.BAD_VALUE, e.getMessage());
         }
         return null;
-      } catch (BadField e) {
-        return e.issue;
+      } catch (BadRow e) {
+        return e.issue();
       }
     }
 
@@ -459,18 +409,18 @@ public final class TardisChainReader {
       return text.substring(starts[column], ends[column]);
     }
 
-    private BadField bad(int column, IssueKind kind, String reason) {
-      return new BadField(new RowIssue(source, line, c.names[column], field(column), kind, reason));
+    private BadRow bad(int column, IssueKind kind, String reason) {
+      return new BadRow(new RowIssue(source, line, c.names[column], field(column), kind, reason));
     }
 
-    private String required(int column) throws BadField {
+    private String required(int column) throws BadRow {
       if (empty(column)) {
         throw bad(column, IssueKind.MISSING_FIELD, "required field is empty");
       }
       return field(column);
     }
 
-    private Instrument instrument(String symbol) throws BadField {
+    private Instrument instrument(String symbol) throws BadRow {
       Instrument cached = instruments.get(symbol);
       if (cached != null) {
         return cached;
@@ -491,7 +441,7 @@ public final class TardisChainReader {
       return parsed;
     }
 
-    private OptionType type() throws BadField {
+    private OptionType type() throws BadRow {
       if (text.startsWith("call", starts[c.type]) && ends[c.type] - starts[c.type] == 4) {
         return OptionType.CALL;
       }
@@ -506,7 +456,7 @@ public final class TardisChainReader {
       }
     }
 
-    private Instant micros(int column) throws BadField {
+    private Instant micros(int column) throws BadRow {
       if (empty(column)) {
         throw bad(column, IssueKind.MISSING_FIELD, "required field is empty");
       }
@@ -535,14 +485,14 @@ public final class TardisChainReader {
     }
 
     /** A required number times {@code 10^shift} (shift -2 turns a percentage into a fraction exactly). */
-    private double number(int column, int shift) throws BadField {
+    private double number(int column, int shift) throws BadRow {
       if (empty(column)) {
         throw bad(column, IssueKind.MISSING_FIELD, "required field is empty");
       }
       return parsed(column, shift);
     }
 
-    private double parsed(int column, int shift) throws BadField {
+    private double parsed(int column, int shift) throws BadRow {
       if (!DecimalParser.isDecimal(text, starts[column], ends[column])) {
         throw bad(column, IssueKind.BAD_NUMBER, "not a decimal number");
       }
@@ -553,7 +503,7 @@ public final class TardisChainReader {
       return v;
     }
 
-    private OptionalDouble iv(int column) throws BadField {
+    private OptionalDouble iv(int column) throws BadRow {
       OptionalDouble v = optional(column, -2, true);
       if (v.isPresent() && v.getAsDouble() > MAX_IV_FRACTION) {
         throw bad(column, IssueKind.OUT_OF_RANGE, "an implied volatility must be between 0 and "
@@ -562,7 +512,7 @@ public final class TardisChainReader {
       return v;
     }
 
-    private OptionalDouble optional(int column, int shift, boolean nonNegative) throws BadField {
+    private OptionalDouble optional(int column, int shift, boolean nonNegative) throws BadRow {
       if (column < 0 || empty(column)) {
         return OptionalDouble.empty();
       }

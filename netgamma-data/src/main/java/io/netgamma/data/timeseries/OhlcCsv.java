@@ -1,5 +1,7 @@
 package io.netgamma.data.timeseries;
 
+import io.netgamma.data.io.BadRow;
+import io.netgamma.data.io.CsvHeader;
 import io.netgamma.data.io.LineReader;
 import io.netgamma.core.base.ArgChecker;
 import io.netgamma.data.DataFileException;
@@ -46,7 +48,6 @@ final class OhlcCsv {
   /** 2200-01-01T00:00:00Z in epoch milliseconds. */
   static final long MAX_MILLIS = 7_258_118_400_000L;
   private static final int MAX_NUMBER_LENGTH = 40;
-  private static final int MAX_COLUMNS = 256;
 
   private OhlcCsv() {
   }
@@ -139,66 +140,15 @@ final class OhlcCsv {
   }
 
   private static int[] header(LineReader lines, String source, Spec spec) throws IOException {
-    String expected = String.join(",", spec.columns());
-    int status;
-    do {
-      status = lines.next();
-      if (status == LineReader.EOF) {
-        throw new DataFileException(source + ": the file is empty; expected a " + spec.format()
-            + " CSV with the header line " + expected);
-      }
-      if (status == LineReader.TOO_LONG) {
-        throw new DataFileException(source + ": line " + lines.lineNumber() + " (the header) has "
-            + lines.skippedLength() + " characters, more than the limit of " + spec.maxLineLength() + "; is this a "
-            + spec.format() + " CSV file?");
-      }
-    } while (lines.line().isBlank());
-    String header = lines.line();
-    if (header.charAt(0) == '\uFEFF') {
-      header = header.substring(1);
-    }
-    String[] names = header.split(",", -1);
-    if (names.length > MAX_COLUMNS) {
-      throw new DataFileException(source + ": the header has " + names.length + " columns, more than the limit of "
-          + MAX_COLUMNS);
-    }
-    Map<String, Integer> index = new HashMap<>();
-    for (int i = 0; i < names.length; i++) {
-      String name = names[i].trim();
-      if (!name.isEmpty() && index.put(name, i) != null) {
-        throw new DataFileException(source + ": the header names column '" + name + "' twice (line "
-            + lines.lineNumber() + ")");
-      }
-    }
-    List<String> missing = new ArrayList<>();
-    for (String c : spec.columns()) {
-      if (!index.containsKey(c)) {
-        missing.add(c);
-      }
-    }
-    if (!missing.isEmpty()) {
-      throw new DataFileException(source + ": not a " + spec.format() + " CSV file: the header (line "
-          + lines.lineNumber() + ") lacks the column" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing)
-          + "; expected " + expected + ", found '" + RowIssue.shorten(header) + "'");
-    }
+    CsvHeader header = CsvHeader.read(lines, source, spec.format(), spec.maxLineLength(), spec.columns());
     int[] positions = new int[spec.columns().size() + 1];
     for (int i = 0; i < spec.columns().size(); i++) {
-      positions[i] = index.get(spec.columns().get(i));
+      positions[i] = header.required(spec.columns().get(i));
     }
-    positions[positions.length - 1] = names.length; // the field count
+    positions[positions.length - 1] = header.count(); // the field count
     return positions;
   }
 
-  /** A bad field: carries the issue out of the field parsers. No stack trace (it is control flow). */
-  private static final class BadField extends Exception {
-    private static final long serialVersionUID = 1L;
-    final transient RowIssue issue;
-
-    BadField(RowIssue issue) {
-      super(issue.reason(), null, false, false);
-      this.issue = issue;
-    }
-  }
 
   /** Parses the rows of one read; remembers the previous accepted timestamp. Not thread-safe. */
   private static final class RowParser {
@@ -269,8 +219,8 @@ final class OhlcCsv {
         close = c;
         volume = v;
         return null;
-      } catch (BadField e) {
-        return e.issue;
+      } catch (BadRow e) {
+        return e.issue();
       }
     }
 
@@ -291,11 +241,11 @@ final class OhlcCsv {
       }
     }
 
-    private BadField bad(int which, IssueKind kind, String reason) {
-      return new BadField(new RowIssue(source, line, NAMES[which], fields[col[which]], kind, reason));
+    private BadRow bad(int which, IssueKind kind, String reason) {
+      return new BadRow(new RowIssue(source, line, NAMES[which], fields[col[which]], kind, reason));
     }
 
-    private long timestamp(int column) throws BadField {
+    private long timestamp(int column) throws BadRow {
       String s = fields[column];
       if (s.isEmpty()) {
         throw bad(0, IssueKind.MISSING_FIELD, "required field is empty");
@@ -335,7 +285,7 @@ final class OhlcCsv {
       return ms;
     }
 
-    private double number(int column, int which) throws BadField {
+    private double number(int column, int which) throws BadRow {
       String s = fields[column];
       if (s.isEmpty()) {
         throw bad(which, IssueKind.MISSING_FIELD, "required field is empty");
@@ -351,7 +301,7 @@ final class OhlcCsv {
     }
 
     /** A price (or a percent, as a fraction): a number &gt; 0. */
-    private double value(int column, int which) throws BadField {
+    private double value(int column, int which) throws BadRow {
       double v = number(column, which);
       if (!(v > 0)) {
         throw bad(which, IssueKind.OUT_OF_RANGE, NAMES[which] + " must be > 0");

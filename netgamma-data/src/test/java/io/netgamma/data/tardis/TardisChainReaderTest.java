@@ -247,7 +247,7 @@ class TardisChainReaderTest {
   void aBrokenFileGetsOneClearExceptionNamingIt(@TempDir Path dir) throws IOException {
     assertThatThrownBy(() -> read("exchange,symbol,timestamp,type\n" + CALL))
         .isInstanceOf(DataFileException.class)
-        .hasMessageStartingWith("chain.csv: not a Tardis options_chain file")
+        .hasMessageStartingWith("chain.csv: the header (line 1) is not that of a Tardis options_chain CSV file")
         .hasMessageContaining("strike_price, expiration, mark_price, mark_iv, underlying_price");
     assertThatThrownBy(() -> read(""))
         .isInstanceOf(DataFileException.class).hasMessageStartingWith("chain.csv: the file is empty");

@@ -67,6 +67,6 @@ class DvolCsvReaderTest {
     assertThatThrownBy(() -> DvolCsvReader.DEFAULT.read(new StringReader("date,value\n2021-03-24,84.8\n"),
         "dvol.csv", i -> { }))
         .isInstanceOf(DataFileException.class)
-        .hasMessageContaining("dvol.csv: not a DVOL CSV file").hasMessageContaining("timestamp, open, high, low, close");
+        .hasMessageContaining("dvol.csv: the header (line 1) is not that of a DVOL CSV file").hasMessageContaining("timestamp, open, high, low, close");
   }
 }

@@ -183,8 +183,8 @@ class OhlcvCsvReaderTest {
             + "timestamp,open,high,low,close,volume");
     assertThatThrownBy(() -> read("time,open,high,low,close\n1,2,3,4,5\n", new ArrayList<>()))
         .isInstanceOf(DataFileException.class)
-        .hasMessage("bars.csv: not a OHLCV CSV file: the header (line 1) lacks the columns timestamp, volume; "
-            + "expected timestamp,open,high,low,close,volume, found 'time,open,high,low,close'");
+        .hasMessage("bars.csv: the header (line 1) is not that of a OHLCV CSV file: it lacks the required columns "
+            + "timestamp, volume; required: timestamp,open,high,low,close,volume; found: 'time,open,high,low,close'");
     assertThatThrownBy(() -> read("timestamp,open,open,high,low,close,volume\n", new ArrayList<>()))
         .hasMessageContaining("names column 'open' twice");
     String rows = "timestamp,open,high,low,close,volume\n2020-01-01,1,1,1,1,1\n2020-01-02,1,1,1,1,1\n";

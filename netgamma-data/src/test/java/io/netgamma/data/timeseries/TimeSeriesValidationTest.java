@@ -120,7 +120,7 @@ class TimeSeriesValidationTest {
     assertThatThrownBy(() -> OhlcvCsvReader.DEFAULT.read(
         data.resolve("prices/deribit_perpetual_marks_2025-12_2026-04.csv"), i -> { }))
         .isInstanceOf(DataFileException.class)
-        .hasMessageContaining("not a OHLCV CSV file").hasMessageContaining("open, high, low, close, volume");
+        .hasMessageContaining("is not that of a OHLCV CSV file").hasMessageContaining("open, high, low, close, volume");
   }
 
   @Test
