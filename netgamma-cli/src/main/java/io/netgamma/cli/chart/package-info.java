@@ -1,0 +1,2 @@
+/** PNG charts of the command-line tool (XChart, rendered headless). */
+package io.netgamma.cli.chart;
