@@ -45,6 +45,7 @@ import picocli.CommandLine.Command;
     optionListHeading = "%nOptions:%n",
     commandListHeading = "%nCommands:%n",
     subcommands = {GreeksCommand.class, IvCommand.class, SampleChainCommand.class,
+        SurfaceCommand.class, MarketCommand.class, SampleMarketCommand.class,
         CommandLine.HelpCommand.class},
     footerHeading = "%n",
     footer = {
@@ -53,6 +54,9 @@ import picocli.CommandLine.Command;
         "  netgamma greeks --chain chain.csv           price and greeks, a table",
         "  netgamma greeks --chain chain.csv --json    the same, JSON lines",
         "  netgamma iv --chain chain.csv               IV of each mark vs Deribit's",
+        "  netgamma surface --chain chain.csv          SVI surface, arbitrage checks",
+        "  netgamma surface --chain c.csv --png s.png  ... and a chart of the smiles",
+        "  netgamma market --chain c.csv --out m.json  chain to market-snapshot JSON",
         "  netgamma help greeks                        one command's options",
         "",
         "Bad rows are skipped, each reported on stderr with its line and reason, and counted in a closing "
@@ -81,8 +85,9 @@ public final class Main implements Runnable {
   /** Without a subcommand: print the usage and fail as a usage error. */
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing command: choose one of greeks, iv, "
-        + "sample-chain (netgamma --help explains them)");
+    String commands = String.join(", ", spec.subcommands().keySet().stream().filter(c -> !c.equals("help")).toList());
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command: choose one of " + commands
+        + " (netgamma --help explains them)");
   }
 
   /**

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.util.Locale;
 
 /**
  * A tradable instrument identified by its Deribit name, parsed into its parts.
@@ -187,8 +186,8 @@ public record Instrument(
 
   /** Formats an expiry date as Deribit does: day without a leading zero, month, 2-digit year: {@code 3MAY24}. */
   public static String formatDate(LocalDate date) {
-    return date.getDayOfMonth() + MONTHS[date.getMonthValue() - 1] + String.format(Locale.ROOT, "%02d",
-        date.getYear() % 100);
+    int yy = date.getYear() % 100;
+    return date.getDayOfMonth() + MONTHS[date.getMonthValue() - 1] + (yy < 10 ? "0" : "") + yy;
   }
 
   private static Instant expiryInstant(LocalDate date) {

@@ -1,6 +1,5 @@
 package io.netgamma.core.market;
 
-import io.netgamma.core.base.ArgChecker;
 import java.util.Arrays;
 
 /**
@@ -33,18 +32,26 @@ public final class OrderBook {
   public static OrderBook of(double[] bidPrices, double[] bidAmounts, double[] askPrices, double[] askAmounts) {
     check(bidPrices, bidAmounts, -1, "bid");
     check(askPrices, askAmounts, +1, "ask");
-    ArgChecker.isTrue(bidPrices.length == 0 || askPrices.length == 0 || bidPrices[0] < askPrices[0],
-        "crossed book: best bid " + (bidPrices.length > 0 ? bidPrices[0] : 0) + " >= best ask "
-            + (askPrices.length > 0 ? askPrices[0] : 0));
+    if (bidPrices.length > 0 && askPrices.length > 0 && !(bidPrices[0] < askPrices[0])) {
+      throw new IllegalArgumentException("crossed book: best bid " + bidPrices[0] + " >= best ask " + askPrices[0]);
+    }
     return new OrderBook(bidPrices.clone(), bidAmounts.clone(), askPrices.clone(), askAmounts.clone());
   }
 
   private static void check(double[] prices, double[] amounts, int direction, String side) {
-    ArgChecker.isTrue(prices.length == amounts.length,
-        side + " side has " + prices.length + " prices but " + amounts.length + " amounts");
+    if (prices.length != amounts.length) {
+      throw new IllegalArgumentException(side + " side has " + prices.length + " prices but " + amounts.length
+          + " amounts");
+    }
     for (int i = 0; i < prices.length; i++) {
-      ArgChecker.positive(prices[i], side + " price at level " + i);
-      ArgChecker.positive(amounts[i], side + " amount at level " + i);
+      if (!(prices[i] > 0 && prices[i] < Double.POSITIVE_INFINITY)) {
+        throw new IllegalArgumentException(side + " price at level " + i + " must be finite and > 0, got "
+            + prices[i]);
+      }
+      if (!(amounts[i] > 0 && amounts[i] < Double.POSITIVE_INFINITY)) {
+        throw new IllegalArgumentException(side + " amount at level " + i + " must be finite and > 0, got "
+            + amounts[i]);
+      }
       if (i > 0 && Math.signum(prices[i] - prices[i - 1]) != direction) {
         throw new IllegalArgumentException(side + " prices must be strictly " + (direction < 0 ? "descending"
             : "ascending") + ": level " + (i - 1) + " " + prices[i - 1] + ", level " + i + " " + prices[i]);

@@ -54,11 +54,11 @@ public record Quote(
     absentOrAtLeast(ask, 0, n, "ask");
     absentOrAtLeast(askAmount, 0, n, "ask_amount");
     absentOrAtLeast(openInterest, 0, n, "open_interest");
-    if (!Double.isNaN(forward)) {
-      ArgChecker.positive(forward, n + " forward");
+    if (!Double.isNaN(forward) && !(forward > 0 && forward < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException(n + ": forward must be finite and > 0, got " + forward);
     }
-    if (!Double.isNaN(funding8h)) {
-      ArgChecker.finite(funding8h, n + " funding_8h");
+    if (Double.isInfinite(funding8h)) {
+      throw new IllegalArgumentException(n + ": funding_8h must be finite, got " + funding8h);
     }
   }
 
