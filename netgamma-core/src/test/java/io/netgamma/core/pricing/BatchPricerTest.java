@@ -96,6 +96,54 @@ class BatchPricerTest {
     }
   }
 
+  /**
+   * Cody's far-tail interval (|d|/√2 &gt; 4) is evaluated by the SIMD kernel only for vectors that have such a lane:
+   * vectors with no, one, alternate and all lanes in the tail (for one Φ, the other, or both), each lane against
+   * Black76 to the same tolerance.
+   */
+  @ParameterizedTest
+  @MethodSource("pricers")
+  void farTailLanesMatchBlack76WhateverTheirNeighbours(BatchPricer pricer) {
+    // per lane: ln(F/K) and σ√t; near the money (|d| < 1), one d in the tail, both d in the tail, d2 just past 4√2
+    double[][] kinds = {{0.02, 0.5}, {-3.0, 0.45}, {4.0, 0.05}, {-1.2, 0.2}, {0.3, 0.6}, {-0.25, 0.02}};
+    int lanes = 8;
+    int patterns = 1 << lanes; // every subset of tail lanes in a vector of 8 (also covers 4-lane vectors)
+    OptionBatch in = OptionBatch.allocate(patterns * lanes + 3);
+    SplittableRandom rnd = new SplittableRandom(17L);
+    for (int p = 0; p < patterns; p++) {
+      for (int l = 0; l < lanes; l++) {
+        double[] kind = ((p >> l) & 1) == 0 ? kinds[0] : kinds[1 + rnd.nextInt(kinds.length - 1)];
+        double t = 0.25;
+        double f = 100.0;
+        in.set(p * lanes + l, rnd.nextBoolean() ? 1.0 : -1.0, f, f * Math.exp(-kind[0]), t, kind[1] / Math.sqrt(t),
+            rnd.nextBoolean() ? 0.0 : 0.05);
+      }
+    }
+    for (int i = patterns * lanes; i < in.size; i++) {
+      in.set(i, 1.0, 100.0, 100.0 * Math.exp(3.0), 0.25, 0.9, 0.0); // scalar tail, in the far tail
+    }
+    GreeksBatch out = GreeksBatch.allocate(in.size);
+    pricer.priceAndGreeks(in, out);
+    double[] ref = new double[Black76.SIZE];
+    int tailLanes = 0;
+    for (int i = 0; i < in.size; i++) {
+      Black76.DEFAULT.priceAndGreeks(in.theta[i], in.forward[i], in.strike[i], in.t[i], in.vol[i], in.rate[i], ref);
+      double s = in.vol[i] * Math.sqrt(in.t[i]);
+      double d1 = Math.log(in.forward[i] / in.strike[i]) / s + 0.5 * s;
+      if (Math.max(Math.abs(d1), Math.abs(d1 - s)) > 4 * Math.sqrt(2)) {
+        tailLanes++;
+      }
+      for (int f = 0; f < FIELDS.length; f++) {
+        double expected = ref[B76_INDEX[f]];
+        double actual = field(out, f, i);
+        assertThat(Math.abs(actual - expected) / (Math.abs(expected) + scale(f, in, i)))
+            .as("%s of %s: expected %s got %s", FIELDS[f], describe(in, i), expected, actual)
+            .isLessThanOrEqualTo(TOL);
+      }
+    }
+    assertThat(tailLanes).as("options with a d in the far tail").isGreaterThan(patterns * lanes / 3);
+  }
+
   @Test
   void scalarAndVectorKernelsAgreeOnEveryField() {
     for (boolean extreme : new boolean[] {false, true}) {
