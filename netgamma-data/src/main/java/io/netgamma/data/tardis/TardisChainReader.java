@@ -26,7 +26,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -95,6 +94,10 @@ public final class TardisChainReader {
   /** 2200-01-01T00:00:00Z in microseconds. */
   private static final long MAX_MICROS = 7_258_118_400_000_000L;
   private static final int INSTRUMENT_CACHE_SIZE = 100_000;
+  /** Most digits of a number parsed by the one-pass path: 10^15 &lt; 2^53, so the digits are an exact long. */
+  private static final int SIMPLE_MAX_DIGITS = 15;
+  private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
+      1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
   private final int maxLineLength;
   private final long maxRows;
@@ -294,7 +297,18 @@ public final class TardisChainReader {
     private final Columns c;
     private final int[] starts;
     private final int[] ends;
-    private final Map<String, Instrument> instruments = new HashMap<>();
+    /** Instrument cache, open addressing keyed by the symbol text (no substring per row for a known symbol). */
+    private String[] cachedSymbols = new String[1024];
+    private Instrument[] cachedInstruments = new Instrument[1024];
+    /** The underlying index last read with each cached symbol (null before the first), reused while unchanged. */
+    private Object[] cachedIndexes = new Object[1024];
+    private int cached;
+    /** The cache slot of the row's symbol, or -1 when the symbol is not in the cache. */
+    private int slot;
+    /** The exchange column's last text, reused while unchanged. */
+    private String lastExchange = "";
+    /** The symbol text of the row being parsed, set by {@link #instrument()}. */
+    private String symbol;
     private String text;
     private long line;
     ChainRow row;
@@ -317,8 +331,9 @@ public final class TardisChainReader {
             "line has " + n + " comma-separated fields, the header has " + c.count);
       }
       try {
-        String symbolText = required(c.symbol);
-        Instrument instrument = instrument(symbolText);
+        required(c.symbol);
+        Instrument instrument = instrument();
+        String symbolText = symbol;
         Instant timestamp = micros(c.timestamp);
         Instant local = c.localTimestamp >= 0 && !empty(c.localTimestamp) ? micros(c.localTimestamp) : timestamp;
         OptionType type = type();
@@ -326,7 +341,10 @@ public final class TardisChainReader {
         if (!(strike > 0)) {
           throw bad(c.strike, IssueKind.OUT_OF_RANGE, "strike must be > 0");
         }
-        Instant expiration = micros(c.expiration);
+        long expirationMicros = microsValue(c.expiration);
+        Instant expiry = instrument.expiry();
+        Instant expiration = expiry.getEpochSecond() == expirationMicros / 1_000_000L
+            && expiry.getNano() == (expirationMicros % 1_000_000L) * 1000L ? expiry : instant(expirationMicros);
         if (instrument.optionType() != type) {
           throw bad(c.type, IssueKind.INCONSISTENT, "the symbol " + symbolText + " is a "
               + instrument.optionType().name().toLowerCase(Locale.ROOT) + " but the type column says "
@@ -357,8 +375,7 @@ public final class TardisChainReader {
           throw bad(c.markIv, IssueKind.OUT_OF_RANGE, "an implied volatility must be between 0 and "
               + (int) (MAX_IV_FRACTION * 100) + " percent");
         }
-        Optional<String> underlyingIndex = c.underlyingIndex >= 0 && !empty(c.underlyingIndex)
-            ? Optional.of(field(c.underlyingIndex)) : Optional.empty();
+        Optional<String> underlyingIndex = underlyingIndex();
         double forward = number(c.underlyingPrice, 0);
         if (!(forward > 0)) {
           throw bad(c.underlyingPrice, IssueKind.OUT_OF_RANGE, "the underlying price (forward) must be > 0");
@@ -368,7 +385,7 @@ public final class TardisChainReader {
         OptionalDouble vega = optional(c.vega, 0, false);
         OptionalDouble theta = optional(c.theta, 0, false);
         OptionalDouble rho = optional(c.rho, 0, false);
-        String exchange = c.exchange >= 0 ? field(c.exchange) : "";
+        String exchange = exchange();
         try {
           row = new ChainRow(line, exchange, symbolText, instrument, timestamp, local, type, strike, expiration,
               openInterest, last, bid, bidAmount, bidIv, ask, askAmount, askIv, mark, markIv, underlyingIndex,
@@ -420,11 +437,26 @@ public final class TardisChainReader {
       return field(column);
     }
 
-    private Instrument instrument(String symbol) throws BadRow {
-      Instrument cached = instruments.get(symbol);
-      if (cached != null) {
-        return cached;
+    /** The instrument named by the (non-empty) symbol field; sets {@link #symbol} to the field's text. */
+    private Instrument instrument() throws BadRow {
+      int from = starts[c.symbol];
+      int length = ends[c.symbol] - from;
+      int hash = 0;
+      for (int i = from; i < from + length; i++) {
+        hash = 31 * hash + text.charAt(i);
       }
+      int mask = cachedSymbols.length - 1;
+      int slot = (hash ^ (hash >>> 16)) & mask;
+      for (String key = cachedSymbols[slot]; key != null; key = cachedSymbols[slot]) {
+        if (key.length() == length && text.regionMatches(from, key, 0, length)) {
+          symbol = key;
+          this.slot = slot;
+          return cachedInstruments[slot];
+        }
+        slot = (slot + 1) & mask;
+      }
+      symbol = field(c.symbol);
+      this.slot = -1;
       Instrument parsed;
       try {
         parsed = Instrument.parse(symbol);
@@ -435,10 +467,73 @@ public final class TardisChainReader {
         throw bad(c.symbol, IssueKind.BAD_SYMBOL, "not an option but a " + parsed.kind().name()
             .toLowerCase(Locale.ROOT) + "; an options_chain row must name an option such as BTC-27DEC24-60000-C");
       }
-      if (instruments.size() < INSTRUMENT_CACHE_SIZE) {
-        instruments.put(symbol, parsed);
+      if (cached < INSTRUMENT_CACHE_SIZE) {
+        cachedSymbols[slot] = symbol;
+        cachedInstruments[slot] = parsed;
+        cached++;
+        if (2 * cached > cachedSymbols.length) {
+          growCache(); // moves the entries; this row does without its slot
+        } else {
+          this.slot = slot;
+        }
       }
       return parsed;
+    }
+
+    private void growCache() {
+      String[] oldSymbols = cachedSymbols;
+      Instrument[] oldInstruments = cachedInstruments;
+      Object[] oldIndexes = cachedIndexes;
+      cachedSymbols = new String[2 * oldSymbols.length];
+      cachedInstruments = new Instrument[2 * oldSymbols.length];
+      cachedIndexes = new Object[2 * oldSymbols.length];
+      int mask = cachedSymbols.length - 1;
+      for (int i = 0; i < oldSymbols.length; i++) {
+        if (oldSymbols[i] != null) {
+          int hash = oldSymbols[i].hashCode(); // the same hash as computed over the field's characters
+          int slot = (hash ^ (hash >>> 16)) & mask;
+          while (cachedSymbols[slot] != null) {
+            slot = (slot + 1) & mask;
+          }
+          cachedSymbols[slot] = oldSymbols[i];
+          cachedInstruments[slot] = oldInstruments[i];
+          cachedIndexes[slot] = oldIndexes[i];
+        }
+      }
+    }
+
+    /** The underlying_index column; the same instance as the symbol's previous row when the text is unchanged. */
+    @SuppressWarnings("unchecked")
+    private Optional<String> underlyingIndex() {
+      if (c.underlyingIndex < 0 || empty(c.underlyingIndex)) {
+        return Optional.empty();
+      }
+      int from = starts[c.underlyingIndex];
+      int length = ends[c.underlyingIndex] - from;
+      if (slot >= 0) {
+        Optional<String> last = (Optional<String>) cachedIndexes[slot];
+        if (last != null && last.get().length() == length && text.regionMatches(from, last.get(), 0, length)) {
+          return last;
+        }
+      }
+      Optional<String> index = Optional.of(field(c.underlyingIndex));
+      if (slot >= 0) {
+        cachedIndexes[slot] = index;
+      }
+      return index;
+    }
+
+    /** The exchange column ("" without one); the previous row's instance when the text is unchanged. */
+    private String exchange() {
+      if (c.exchange < 0) {
+        return "";
+      }
+      int from = starts[c.exchange];
+      int length = ends[c.exchange] - from;
+      if (lastExchange.length() != length || !text.regionMatches(from, lastExchange, 0, length)) {
+        lastExchange = field(c.exchange);
+      }
+      return lastExchange;
     }
 
     private OptionType type() throws BadRow {
@@ -457,6 +552,15 @@ public final class TardisChainReader {
     }
 
     private Instant micros(int column) throws BadRow {
+      return instant(microsValue(column));
+    }
+
+    private static Instant instant(long micros) {
+      return Instant.ofEpochSecond(micros / 1_000_000L, (micros % 1_000_000L) * 1000L);
+    }
+
+    /** A timestamp column as microseconds since the epoch, checked to be in 2000-2199. */
+    private long microsValue(int column) throws BadRow {
       if (empty(column)) {
         throw bad(column, IssueKind.MISSING_FIELD, "required field is empty");
       }
@@ -481,7 +585,7 @@ public final class TardisChainReader {
             + Instant.ofEpochSecond(us / 1_000_000L) + ", outside 2000-2199; Tardis timestamps are "
             + "in microseconds (16 digits), is this milliseconds or seconds?");
       }
-      return Instant.ofEpochSecond(us / 1_000_000L, (us % 1_000_000L) * 1000L);
+      return us;
     }
 
     /** A required number times {@code 10^shift} (shift -2 turns a percentage into a fraction exactly). */
@@ -493,6 +597,10 @@ public final class TardisChainReader {
     }
 
     private double parsed(int column, int shift) throws BadRow {
+      double fast = simpleDecimal(starts[column], ends[column], shift);
+      if (fast == fast) { // not NaN: the common form, parsed in one pass
+        return fast;
+      }
       if (!DecimalParser.isDecimal(text, starts[column], ends[column])) {
         throw bad(column, IssueKind.BAD_NUMBER, "not a decimal number");
       }
@@ -501,6 +609,49 @@ public final class TardisChainReader {
         throw bad(column, IssueKind.BAD_NUMBER, "number outside the range of a double");
       }
       return v;
+    }
+
+    /**
+     * The common case of {@link DecimalParser}, in one pass that both checks and parses: an optional minus, 1 to
+     * {@value #SIMPLE_MAX_DIGITS} digits with an optional point that has digits on both sides, no exponent. Then
+     * the digits are an exact long below 2^53 and the power of ten is within 10^&plusmn;22, so this is Clinger's
+     * fast path exactly as {@code DecimalParser.parse} computes it (same mantissa, same power, same single
+     * rounding). Anything else returns NaN and goes through {@code DecimalParser}, which also reports errors.
+     */
+    private double simpleDecimal(int from, int to, int shift) {
+      int i = from;
+      boolean negative = false;
+      if (i < to && text.charAt(i) == '-') {
+        negative = true;
+        i++;
+      }
+      long mantissa = 0;
+      int digits = 0;
+      int fraction = -1; // digits after the point; -1 while no point has been seen
+      for (; i < to; i++) {
+        char ch = text.charAt(i);
+        if (ch >= '0' && ch <= '9') {
+          mantissa = mantissa * 10 + (ch - '0');
+          digits++;
+          if (fraction >= 0) {
+            fraction++;
+          }
+        } else if (ch == '.' && fraction < 0 && digits > 0) {
+          fraction = 0;
+        } else {
+          return Double.NaN;
+        }
+      }
+      if (digits == 0 || digits > SIMPLE_MAX_DIGITS || fraction == 0) {
+        return Double.NaN;
+      }
+      int exponent = shift - Math.max(fraction, 0);
+      if (exponent < -22 || exponent > 22) {
+        return Double.NaN;
+      }
+      double m = mantissa;
+      double v = exponent >= 0 ? m * POW10[exponent] : m / POW10[-exponent];
+      return negative ? -v : v;
     }
 
     private OptionalDouble iv(int column) throws BadRow {

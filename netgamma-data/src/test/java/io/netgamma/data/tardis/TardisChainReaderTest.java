@@ -290,4 +290,56 @@ class TardisChainReaderTest {
         good.underlyingPrice(), good.delta(), good.gamma(), good.vega(), good.theta(), good.rho()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("type column says PUT");
   }
+
+  /**
+   * The reader parses the usual number form (sign, up to 15 digits, a point) on a fast path of its own; every
+   * value must equal Java's correctly rounded {@link Double#parseDouble} of the same text, in every column.
+   */
+  @Test
+  void numbersParseExactlyLikeParseDouble() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(20261122);
+    StringBuilder csv = new StringBuilder(HEADER).append('\n');
+    List<String> marks = new ArrayList<>();
+    List<String> forwards = new ArrayList<>();
+    List<String> deltas = new ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      String mark = decimal(random, false);
+      String forward = "9" + decimal(random, false).replace(".", "").replaceFirst("^0+", "") + ".5";
+      if (forward.length() > 16) {
+        forward = forward.substring(0, 14) + ".5";
+      }
+      String delta = (random.nextBoolean() ? "-" : "") + decimal(random, true);
+      marks.add(mark);
+      forwards.add(forward);
+      deltas.add(delta);
+      String row = callWith("mark_price", mark);
+      String[] f = row.split(",", -1);
+      f[TardisChainReader.TARDIS_COLUMNS.indexOf("underlying_price")] = forward;
+      f[TardisChainReader.TARDIS_COLUMNS.indexOf("delta")] = delta;
+      csv.append(String.join(",", f)).append('\n');
+    }
+    Result r = read(csv.toString());
+    assertThat(r.issues()).isEmpty();
+    assertThat(r.rows()).hasSize(marks.size());
+    for (int i = 0; i < marks.size(); i++) {
+      ChainRow row = r.rows().get(i);
+      assertThat(row.markPriceCoin()).as(marks.get(i)).isEqualTo(Double.parseDouble(marks.get(i)));
+      assertThat(row.underlyingPrice()).as(forwards.get(i)).isEqualTo(Double.parseDouble(forwards.get(i)));
+      assertThat(row.delta().getAsDouble()).as(deltas.get(i)).isEqualTo(Double.parseDouble(deltas.get(i)));
+    }
+  }
+
+  /** A non-negative decimal with 1 to 15 significant digits and the point anywhere (or none). */
+  private static String decimal(java.util.SplittableRandom random, boolean allowInteger) {
+    int digits = 1 + random.nextInt(15);
+    StringBuilder d = new StringBuilder();
+    for (int i = 0; i < digits; i++) {
+      d.append((char) ('0' + random.nextInt(10)));
+    }
+    int point = random.nextInt(digits + (allowInteger ? 1 : 0));
+    if (point == digits) {
+      return d.toString();
+    }
+    return d.substring(0, point).isEmpty() ? "0." + d : d.substring(0, point) + "." + d.substring(point);
+  }
 }
