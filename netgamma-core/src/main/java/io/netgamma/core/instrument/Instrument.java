@@ -47,20 +47,27 @@ public record Instrument(
   private static final String[] MONTHS =
       {"JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
 
-  /** Validates the parts and that {@code name} is the canonical name built from them. */
+  /** Validates the parts (that a parsed name is canonical is checked by {@link #parse(String)}). */
   public Instrument {
     ArgChecker.notBlank(name, "name");
     ArgChecker.notNull(kind, "kind");
     ArgChecker.notBlank(underlying, "underlying");
     ArgChecker.notBlank(quoteCurrency, "quoteCurrency");
     ArgChecker.notNull(settlement, "settlement");
+    // Messages are built only on failure: instruments are made on hot paths (readers, generators).
     boolean dated = kind == InstrumentKind.OPTION || kind == InstrumentKind.FUTURE;
-    ArgChecker.isTrue(dated == (expiry != null), name + ": expiry must be set exactly for options and futures");
+    if (dated != (expiry != null)) {
+      throw new IllegalArgumentException(name + ": expiry must be set exactly for options and futures");
+    }
     if (kind == InstrumentKind.OPTION) {
-      ArgChecker.positive(strike, name + ": strike");
-      ArgChecker.notNull(optionType, name + ": optionType");
-    } else {
-      ArgChecker.isTrue(strike == 0 && optionType == null, name + ": only options have a strike and a type");
+      if (!(strike > 0 && strike < Double.POSITIVE_INFINITY)) {
+        throw new IllegalArgumentException(name + ": strike must be finite and > 0, got " + strike);
+      }
+      if (optionType == null) {
+        throw new IllegalArgumentException(name + ": optionType must not be null");
+      }
+    } else if (strike != 0 || optionType != null) {
+      throw new IllegalArgumentException(name + ": only options have a strike and a type");
     }
   }
 
