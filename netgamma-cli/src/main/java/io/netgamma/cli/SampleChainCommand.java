@@ -13,7 +13,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code netgamma sample-chain}: writes a seeded, realistic Deribit-style option chain as a Tardis CSV. */
+/**
+ * {@code netgamma sample-chain}: writes one underlying's options of the seeded synthetic market
+ * ({@link SampleChainGenerator} over {@link io.netgamma.core.sim.market.MarketGenerator}) as a Tardis CSV.
+ */
 @Command(
     name = "sample-chain",
     sortOptions = false,
@@ -22,10 +25,16 @@ import picocli.CommandLine.Option;
     header = "Write a realistic sample option chain (Tardis options_chain CSV), reproducible from its seed.",
     descriptionHeading = "%n",
     description = {
-        "A Deribit-style inverse chain: three daily, two weekly, two monthly and two quarterly expiries (08:00 UTC), "
-            + "5 to 15 strikes each, a volatility smile with put skew and an upward term structure, open interest, "
-            + "bid/ask around the mark on Deribit's tick, and Deribit's rounding (mark price 8 decimals in coin, "
-            + "IVs 2 decimals in percent, greeks 5 decimals), priced with netgamma's Black-76.",
+        "One underlying's inverse options from netgamma's seeded synthetic market (the market generator of "
+            + "sample-market): Deribit's expiries as of the timestamp (4 daily, 3 weekly, 3 monthly and 4 quarterly, "
+            + "08:00 UTC; futures on 2 weeklies, 1 monthly and the quarterlies), 200 options on evenly spaced "
+            + "strikes, arbitrage-free SSVI smiles with put skew and an upward term structure, bid/ask on Deribit's "
+            + "tick with sizes, and open interest.",
+        "Each row as Tardis writes Deribit's: mark price (coin, 8 decimals) and mark IV (percent, 2 decimals) from "
+            + "the generator; bid/ask IVs recovered from the bid/ask prices; underlying_index the expiry's future or "
+            + "its SYN. forward, underlying_price that forward; greeks Black-76 at the row's mark IV, forward and "
+            + "timestamp in Deribit's units and rounding (5 decimals, theta floored at minus the USD value); "
+            + "last_price empty (no trades).",
         "The same options always give the same file. samples/btc-options-chain.csv was made with the defaults."},
     optionListHeading = "%nOptions:%n",
     footerHeading = "%n",
@@ -82,11 +91,16 @@ final class SampleChainCommand implements Callable<Integer> {
             + "such as 2025-06-02T10:00:00Z, got '" + timestamp + "'");
       }
     }
-    SampleChainGenerator.Spec spec = new SampleChainGenerator.Spec(coin, s, at, seed);
-    List<ChainRow> rows = SampleChainGenerator.generate(spec);
-    PrintWriter err = this.spec.commandLine().getErr();
+    SampleChainGenerator.Spec chain;
+    try {
+      chain = new SampleChainGenerator.Spec(coin, s, at, seed);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    List<ChainRow> rows = SampleChainGenerator.generate(chain);
+    PrintWriter err = spec.commandLine().getErr();
     if (out.equals("-")) {
-      PrintWriter stdout = this.spec.commandLine().getOut();
+      PrintWriter stdout = spec.commandLine().getOut();
       TardisChainWriter writer = TardisChainWriter.of(stdout, "stdout");
       rows.forEach(writer::write);
       stdout.flush();

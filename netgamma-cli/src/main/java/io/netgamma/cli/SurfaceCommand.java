@@ -1,25 +1,24 @@
 package io.netgamma.cli;
 
 import io.netgamma.cli.chart.SmileChart;
-import io.netgamma.core.base.NetgammaException;
 import io.netgamma.core.instrument.Instrument;
 import io.netgamma.core.instrument.YearFraction;
-import io.netgamma.core.market.ForwardCurve;
 import io.netgamma.core.market.surface.CalendarReport;
 import io.netgamma.core.market.surface.CalendarViolation;
-import io.netgamma.core.market.surface.ExpirySmile;
-import io.netgamma.core.market.surface.RejectedQuote;
 import io.netgamma.core.market.surface.SkippedExpiry;
 import io.netgamma.core.market.surface.SmileQuote;
 import io.netgamma.core.market.surface.SurfaceFit;
 import io.netgamma.core.market.surface.SviFit;
 import io.netgamma.core.market.surface.SviParameters;
 import io.netgamma.core.market.surface.SviSurfaceFitter;
-import io.netgamma.data.io.ReadSummary;
-import io.netgamma.data.io.RowIssue;
-import io.netgamma.data.tardis.ChainRow;
+import io.netgamma.data.market.ChainSnapshotBuilder;
+import io.netgamma.data.market.LatestChainRows;
+import io.netgamma.data.market.Reasons;
+import io.netgamma.data.market.SurfaceBuild;
+import io.netgamma.data.market.SurfaceBuild.SetAside;
+import io.netgamma.data.market.SurfaceBuild.UnderlyingFit;
+import io.netgamma.data.market.SurfaceBuilder;
 import io.netgamma.data.tardis.MarkConsistency;
-import io.netgamma.data.tardis.TardisChainReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,13 +27,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,7 +43,9 @@ import tools.jackson.databind.node.ObjectNode;
  * (one smile per expiry, calendar-arbitrage-free across expiries, {@link SviSurfaceFitter#DEFAULT}) and reports per
  * expiry the parameters, the fit error and the arbitrage checks; optionally draws market and fitted smiles to a PNG.
  *
- * <p>How the smiles are built from the chain's rows ({@link #build}):
+ * <p>How the smiles are built from the chain's rows ({@link #build}: {@link ChainSnapshotBuilder} for the snapshot
+ * instant and forward curves, {@link SurfaceBuilder} for the smiles and fits, the same steps as
+ * {@link io.netgamma.data.market.MarketLoader}):
  * <ul>
  *   <li>the latest row of each option is used (by timestamp; an earlier row of the same symbol is superseded);
  *       options expired at their row's timestamp, or at the snapshot instant, are set aside;</li>
@@ -62,8 +61,8 @@ import tools.jackson.databind.node.ObjectNode;
  *       options) was stitched from values of different instants and is set aside, as is a row without a mark
  *       IV;</li>
  *   <li>per underlying the forward curve has one node per expiry at the median {@code underlying_price} of its
- *       rows, anchored (t = 0) at the nearest expiry's forward (the chain has no index price; the anchor does not
- *       enter the fit);</li>
+ *       rows, anchored (t = 0) at the nearest expiry's median forward (the chain has no index price; the anchor
+ *       does not enter the fit);</li>
  *   <li>{@link SviSurfaceFitter} then sets aside outliers (with reasons) and skips expiries with fewer than 5
  *       strikes.</li>
  * </ul>
@@ -123,17 +122,17 @@ import tools.jackson.databind.node.ObjectNode;
 final class SurfaceCommand implements Callable<Integer> {
 
   /** Reason (counted in summaries) for an option expired at its row's timestamp or at the snapshot instant. */
-  static final String EXPIRED = "expired";
+  static final String EXPIRED = Reasons.EXPIRED;
   /** Reason for a row whose mark price is not Black-76 of its own mark IV and forward. */
-  static final String INCONSISTENT_MARK = "inconsistent mark";
+  static final String INCONSISTENT_MARK = Reasons.INCONSISTENT_MARK;
   /** Reason for a row without a mark implied volatility (0). */
-  static final String NO_MARK_IV = "no mark IV";
+  static final String NO_MARK_IV = Reasons.NO_MARK_IV;
   /** Reason for a quote the SVI fit set aside as an outlier. */
-  static final String OUTLIER = "outlier";
+  static final String OUTLIER = Reasons.OUTLIER;
   /** Reason for the quotes of an expiry that could not be fitted (too few strikes). */
-  static final String NOT_FITTED = "expiry not fitted";
+  static final String NOT_FITTED = Reasons.NOT_FITTED;
   /** Reason for rows of another underlying than {@code --underlying}. */
-  static final String OTHER_UNDERLYING = "other underlying";
+  static final String OTHER_UNDERLYING = Reasons.OTHER_UNDERLYING;
 
   /** Points of each fitted smile in the chart. */
   static final int CHART_POINTS = 241;
@@ -161,9 +160,9 @@ final class SurfaceCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Messages messages = new Messages(err, ChainCommand.MAX_ROW_MESSAGES);
-    LatestRows rows = LatestRows.read(chain, messages);
+    LatestChainRows rows = LatestChainRows.read(chain, messages);
     long start = System.nanoTime();
-    Result result = build(rows, underlying == null ? null : underlying.trim().toUpperCase(Locale.ROOT));
+    SurfaceBuild result = build(rows, underlying == null ? null : underlying.trim().toUpperCase(Locale.ROOT));
     double fitSeconds = (System.nanoTime() - start) * 1e-9;
     if (json) {
       out.println(ChainCommand.Json.MAPPER.writeValueAsString(toJson(rows, result)));
@@ -173,7 +172,7 @@ final class SurfaceCommand implements Callable<Integer> {
     out.flush();
     for (SetAside s : result.setAside()) {
       if (!s.reason().equals(OTHER_UNDERLYING)) {
-        messages.add(chain + ":" + s.line() + ": set aside: " + s.symbol() + " (" + s.reason() + "): " + s.detail());
+        messages.add(s.message(chain.toString()));
       }
     }
     if (png != null && result.fittedExpiries() > 0) {
@@ -217,207 +216,22 @@ final class SurfaceCommand implements Callable<Integer> {
   // ------------------------------------------------------------------------------------------------- the model
 
   /**
-   * A row (or quote) not used in a fit, and why.
-   *
-   * @param underlying the coin
-   * @param expiryMillis the option's expiry, epoch milliseconds
-   * @param symbol the option
-   * @param line the row's line in the chain file
-   * @param reason the short reason counted in summaries ({@link #OUTLIER}, {@link #INCONSISTENT_MARK}, ...)
-   * @param detail what was found, with the numbers
-   */
-  record SetAside(String underlying, long expiryMillis, String symbol, long line, String reason, String detail) {
-  }
-
-  /**
-   * The surface of one underlying.
-   *
-   * @param underlying the coin
-   * @param curve the forward curve (nodes: median {@code underlying_price} per expiry)
-   * @param quotes every quote built from a row, by symbol: the smiles' quotes and those set aside before the fit
-   *     (IV restated at the snapshot instant); for the chart
-   * @param strikes the strike of every quote, by symbol, USD per coin
-   * @param crossed per expiry, quotes whose bid IV was above their ask IV (width dropped)
-   * @param smiles the smiles given to the fitter
-   * @param fit the surface fit, or null when no expiry could be fitted
-   * @param failure why there is no fit, or ""
-   */
-  record UnderlyingFit(String underlying, ForwardCurve curve, Map<String, SmileQuote> quotes,
-      Map<String, Double> strikes, Map<Long, Integer> crossed, List<ExpirySmile> smiles, SurfaceFit fit,
-      String failure) {
-  }
-
-  /**
-   * Everything the command found.
-   *
-   * @param valuation the snapshot instant (latest row timestamp), or null when no row was usable
-   * @param underlyings one surface per underlying, in order of first appearance
-   * @param setAside every row not used in a fit after reading (expired, inconsistent, outliers, ...), in order
-   * @param used quotes used in the fits
-   */
-  record Result(Instant valuation, List<UnderlyingFit> underlyings, List<SetAside> setAside, long used) {
-
-    /** Quotes whose bid IV was above their ask IV (kept without their width), all underlyings. */
-    int crossed() {
-      return underlyings.stream().flatMap(u -> u.crossed().values().stream()).mapToInt(Integer::intValue).sum();
-    }
-
-    /** Number of expiries fitted, all underlyings. */
-    int fittedExpiries() {
-      return underlyings.stream().mapToInt(u -> u.fit() == null ? 0 : u.fit().fits().size()).sum();
-    }
-
-    /** Set-aside quotes of one expiry that count as its rejected quotes (not expired, not "not fitted"). */
-    List<SetAside> rejectedOf(String underlying, long expiryMillis) {
-      return setAside.stream().filter(s -> s.underlying().equals(underlying) && s.expiryMillis() == expiryMillis
-          && !s.reason().equals(EXPIRED) && !s.reason().equals(NOT_FITTED)).toList();
-    }
-  }
-
-  /**
-   * Builds the smiles of every underlying from the latest rows and fits their surfaces (see the class javadoc).
+   * Builds the smiles of every underlying from the latest rows and fits their surfaces (see the class javadoc): the
+   * snapshot of the chain ({@link ChainSnapshotBuilder}: snapshot instant, forward curves) and the fits on it
+   * ({@link SurfaceBuilder}).
    *
    * @param rows the chain's rows
    * @param only fit only this underlying (others are set aside as {@link #OTHER_UNDERLYING}); null for all
    * @return the fits and what was set aside
    */
-  static Result build(LatestRows rows, String only) {
-    List<SetAside> setAside = new ArrayList<>();
-    Instant latest = rows.latestTimestamp();
-    if (latest == null) {
-      return new Result(null, List.of(), setAside, 0);
-    }
-    long now = latest.toEpochMilli(); // millisecond precision, as forward curves and surfaces keep time
-    Instant valuation = Instant.ofEpochMilli(now);
-    Map<String, TreeMap<Long, List<ChainRow>>> byUnderlying = new LinkedHashMap<>();
-    for (ChainRow r : rows.rows()) {
-      String u = r.instrument().underlying();
-      long expiry = r.expiration().toEpochMilli();
-      if (only != null && !only.equals(u)) {
-        setAside.add(new SetAside(u, expiry, r.symbol(), r.line(), OTHER_UNDERLYING, "not " + only));
-      } else if (expiry <= now) {
-        setAside.add(new SetAside(u, expiry, r.symbol(), r.line(), EXPIRED, "expires at " + r.expiration()
-            + ", not after the snapshot instant " + valuation + " (the latest row timestamp)"));
-      } else {
-        byUnderlying.computeIfAbsent(u, x -> new TreeMap<>()).computeIfAbsent(expiry, x -> new ArrayList<>()).add(r);
-      }
-    }
-    List<UnderlyingFit> fits = new ArrayList<>();
-    long used = 0;
-    for (Map.Entry<String, TreeMap<Long, List<ChainRow>>> e : byUnderlying.entrySet()) {
-      UnderlyingFit u = fitUnderlying(e.getKey(), now, e.getValue(), setAside);
-      fits.add(u);
-      if (u.fit() != null) {
-        used += u.fit().fits().stream().mapToInt(f -> f.used().size()).sum();
-      }
-    }
-    return new Result(valuation, fits, setAside, used);
-  }
-
-  private static UnderlyingFit fitUnderlying(String underlying, long now, TreeMap<Long, List<ChainRow>> expiries,
-      List<SetAside> setAside) {
-    long[] nodes = new long[expiries.size()];
-    double[] forwards = new double[expiries.size()];
-    int n = 0;
-    for (Map.Entry<Long, List<ChainRow>> e : expiries.entrySet()) {
-      nodes[n] = e.getKey();
-      forwards[n++] = median(e.getValue().stream().mapToDouble(ChainRow::underlyingPrice).toArray());
-    }
-    ForwardCurve curve = ForwardCurve.of(underlying, now, forwards[0], nodes, forwards);
-    Map<String, SmileQuote> quotes = new LinkedHashMap<>();
-    Map<String, Double> strikes = new HashMap<>();
-    Map<String, ChainRow> bySymbol = new HashMap<>();
-    Map<Long, Integer> crossed = new TreeMap<>();
-    List<ExpirySmile> smiles = new ArrayList<>();
-    for (Map.Entry<Long, List<ChainRow>> e : expiries.entrySet()) {
-      long expiry = e.getKey();
-      double t = YearFraction.act365(now, expiry);
-      List<SmileQuote> smile = new ArrayList<>();
-      for (ChainRow r : e.getValue()) {
-        bySymbol.put(r.symbol(), r);
-        strikes.put(r.symbol(), r.strike());
-        if (!(r.markIvFraction() > 0)) {
-          setAside.add(new SetAside(underlying, expiry, r.symbol(), r.line(), NO_MARK_IV, "mark_iv is "
-              + percent(r.markIvFraction())));
-          continue;
-        }
-        // restate the IVs at the snapshot instant: same total variance σ²·t, hence the same price
-        double scale = Math.sqrt(r.yearsToExpiry() / t);
-        double bid = sideIv(r.bidIvFraction().orElse(0.0), scale);
-        double ask = sideIv(r.askIvFraction().orElse(0.0), scale);
-        if (bid > ask) {
-          crossed.merge(expiry, 1, Integer::sum);
-          bid = Double.NaN;
-          ask = Double.NaN;
-        }
-        SmileQuote q = SmileQuote.ofStrike(r.symbol(), r.strike(), r.underlyingPrice(), r.markIvFraction() * scale,
-            bid, ask);
-        quotes.put(r.symbol(), q);
-        if (r.instrument().isInverse()) {
-          MarkConsistency.Result check = MarkConsistency.check(r);
-          if (!check.consistent()) {
-            setAside.add(new SetAside(underlying, expiry, r.symbol(), r.line(), INCONSISTENT_MARK, String.format(
-                Locale.ROOT, "mark_price %s coin is not Black-76 of its own mark_iv %s and underlying_price %s "
-                    + "(off by %.3g coin, tolerance %.3g)", r.markPriceCoin(), percent(r.markIvFraction()),
-                r.underlyingPrice(), check.errorCoin(), check.toleranceCoin())));
-            continue;
-          }
-        }
-        smile.add(q);
-      }
-      smiles.add(ExpirySmile.of(expiry, smile));
-    }
-    SurfaceFit fit;
-    try {
-      fit = SviSurfaceFitter.DEFAULT.fit(curve, smiles);
-    } catch (NetgammaException ex) {
-      for (ExpirySmile s : smiles) {
-        for (SmileQuote q : s.quotes()) {
-          setAside.add(new SetAside(underlying, s.expiryMillis(), q.label(), bySymbol.get(q.label()).line(),
-              NOT_FITTED, ex.getMessage()));
-        }
-      }
-      return new UnderlyingFit(underlying, curve, quotes, strikes, crossed, smiles, null, ex.getMessage());
-    }
-    for (SkippedExpiry s : fit.skipped()) {
-      for (ExpirySmile smile : smiles) {
-        if (smile.expiryMillis() == s.expiryMillis()) {
-          for (SmileQuote q : smile.quotes()) {
-            setAside.add(new SetAside(underlying, s.expiryMillis(), q.label(), bySymbol.get(q.label()).line(),
-                NOT_FITTED, s.reason()));
-          }
-        }
-      }
-    }
-    for (int i = 0; i < fit.fits().size(); i++) {
-      long expiry = fit.surface().expiry(i);
-      for (RejectedQuote rq : fit.fits().get(i).rejected()) {
-        setAside.add(new SetAside(underlying, expiry, rq.quote().label(), bySymbol.get(rq.quote().label()).line(),
-            OUTLIER, rq.reason()));
-      }
-    }
-    return new UnderlyingFit(underlying, curve, quotes, strikes, crossed, smiles, fit, "");
-  }
-
-  /** A bid or ask IV restated at the snapshot instant; NaN when absent (Deribit's 0). */
-  private static double sideIv(double iv, double scale) {
-    return iv > 0 ? iv * scale : Double.NaN;
-  }
-
-  static double median(double[] values) {
-    double[] v = values.clone();
-    Arrays.sort(v);
-    int n = v.length;
-    return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+  static SurfaceBuild build(LatestChainRows rows, String only) {
+    return SurfaceBuilder.DEFAULT.fromChain(rows, ChainSnapshotBuilder.DEFAULT.build(rows, null, Map.of(), null)
+        .snapshot(), only);
   }
 
   /** Rows not used in a fit by reason: bad rows, expired at their timestamp, then everything set aside. */
-  static Map<String, Long> rejectedByReason(LatestRows rows, Result result) {
-    Map<String, Long> counts = new LinkedHashMap<>(rows.skipped());
-    for (SetAside s : result.setAside()) {
-      counts.merge(s.reason(), 1L, Long::sum);
-    }
-    return counts;
+  static Map<String, Long> rejectedByReason(LatestChainRows rows, SurfaceBuild result) {
+    return result.countsByReason(rows.skipped());
   }
 
   /** True when the expiry takes part in a calendar violation with a neighbour. */
@@ -432,15 +246,11 @@ final class SurfaceCommand implements Callable<Integer> {
         ZoneOffset.UTC));
   }
 
-  private static String percent(double fraction) {
-    return String.format(Locale.ROOT, "%.2f%%", fraction * 100);
-  }
-
   // ------------------------------------------------------------------------------------------------- output
 
   private static final String ROW = "%-14s %7s %6s %8s %11s %10s %8s %9s %9s %7s %8s %-9s %-9s%n";
 
-  private static void printTable(PrintWriter out, Result result) {
+  private static void printTable(PrintWriter out, SurfaceBuild result) {
     boolean header = false;
     for (UnderlyingFit u : result.underlyings()) {
       if (u.fit() == null) {
@@ -482,7 +292,7 @@ final class SurfaceCommand implements Callable<Integer> {
     }
   }
 
-  private ObjectNode toJson(LatestRows rows, Result result) {
+  private ObjectNode toJson(LatestChainRows rows, SurfaceBuild result) {
     ObjectNode root = ChainCommand.Json.MAPPER.createObjectNode();
     root.put("chain", chain.toString());
     if (result.valuation() != null) {
@@ -578,7 +388,7 @@ final class SurfaceCommand implements Callable<Integer> {
   }
 
   /** One chart panel per fitted expiry: market IVs used, bid/ask, rejected, fitted smile; IV in percent. */
-  static List<SmileChart.Panel> panels(Result result) {
+  static List<SmileChart.Panel> panels(SurfaceBuild result) {
     List<SmileChart.Panel> panels = new ArrayList<>();
     for (UnderlyingFit u : result.underlyings()) {
       if (u.fit() == null) {
@@ -649,10 +459,10 @@ final class SurfaceCommand implements Callable<Integer> {
     return new SmileChart.Points(Arrays.copyOf(x, n), Arrays.copyOf(y, n));
   }
 
-  // ------------------------------------------------------------------------------------------- reading a chain
+  // ------------------------------------------------------------------------------------------- messages
 
   /** Diagnostic lines on stderr, at most {@code max} of them; the rest are counted, not printed. */
-  static final class Messages {
+  static final class Messages implements Consumer<String> {
     private final PrintWriter err;
     private final int max;
     private long count;
@@ -670,98 +480,11 @@ final class SurfaceCommand implements Callable<Integer> {
         err.println("(further rows are not listed; the summary counts them)");
       }
     }
-  }
 
-  /**
-   * The rows of a chain file reduced to the latest row of each option (a Tardis file may hold many snapshots of an
-   * option; the last one by timestamp wins, the file's later line on a tie); bad rows and options expired at their
-   * row's timestamp are skipped with a message and counted. Memory grows with the number of options, not rows.
-   */
-  static final class LatestRows {
-    private final Path file;
-    private final Messages messages;
-    private final Map<String, ChainRow> rows = new LinkedHashMap<>();
-    private final Map<String, Long> skipped = new LinkedHashMap<>();
-    private long superseded;
-    private ReadSummary summary;
-
-    private LatestRows(Path file, Messages messages) {
-      this.file = file;
-      this.messages = messages;
-    }
-
-    /**
-     * Reads a chain.
-     *
-     * @throws io.netgamma.data.DataFileException naming the file when it cannot be read as a whole
-     */
-    static LatestRows read(Path file, Messages messages) {
-      LatestRows r = new LatestRows(file, messages);
-      r.summary = TardisChainReader.DEFAULT.read(file, r::accept, r::issue);
-      return r;
-    }
-
-    private void accept(ChainRow row) {
-      if (row.isExpiredAtTimestamp()) {
-        skip(EXPIRED, file + ":" + row.line() + ": skipped: " + row.symbol() + " has expired (expiry "
-            + row.expiration() + " is not after the row's timestamp " + row.timestamp() + ")");
-        return;
-      }
-      ChainRow previous = rows.get(row.symbol());
-      if (previous != null) {
-        superseded++;
-        if (row.timestamp().isBefore(previous.timestamp())) {
-          return;
-        }
-      }
-      rows.put(row.symbol(), row);
-    }
-
-    private void issue(RowIssue issue) {
-      String detail = issue.field().equals(RowIssue.WHOLE_LINE) ? issue.reason()
-          : "field '" + issue.field() + "' = '" + issue.value() + "': " + issue.reason();
-      skip(issue.kind().label(), issue.source() + ":" + issue.line() + ": skipped: " + detail);
-    }
-
-    private void skip(String reason, String message) {
-      skipped.merge(reason, 1L, Long::sum);
-      messages.add(message);
-    }
-
-    /** The chain file. */
-    Path file() {
-      return file;
-    }
-
-    /** The reader's counts. */
-    ReadSummary summary() {
-      return summary;
-    }
-
-    /** The latest row of each option, in order of the option's first appearance. */
-    Collection<ChainRow> rows() {
-      return rows.values();
-    }
-
-    /** Rows skipped while reading (bad rows by kind, expired at their timestamp), by reason. */
-    Map<String, Long> skipped() {
-      return skipped;
-    }
-
-    /** Rows replaced by (or older than) another row of the same option. */
-    long superseded() {
-      return superseded;
-    }
-
-    /** The latest timestamp of the kept rows: the snapshot instant; null when there are none. */
-    Instant latestTimestamp() {
-      Instant latest = null;
-      for (ChainRow r : rows.values()) {
-        if (latest == null || r.timestamp().isAfter(latest)) {
-          latest = r.timestamp();
-        }
-      }
-      return latest;
+    /** Same as {@link #add}: lets the readers of netgamma-data report to it. */
+    @Override
+    public void accept(String message) {
+      add(message);
     }
   }
 }

@@ -180,7 +180,7 @@ class MainTest {
     Path out = dir.resolve("sample.csv");
     Run r = run("sample-chain", "--out", out.toString());
     assertThat(r.code()).isZero();
-    assertThat(r.err()).startsWith("wrote 174 options (9 expiries) of BTC");
+    assertThat(r.err()).startsWith("wrote 200 options (12 expiries) of BTC");
     assertThat(Files.readString(out)).isEqualTo(Files.readString(Path.of("..", "samples",
         "btc-options-chain.csv")));
     StringWriter expected = new StringWriter();
@@ -195,6 +195,9 @@ class MainTest {
     assertThat(eth.out().lines().skip(1)).allSatisfy(l -> assertThat(l).startsWith("deribit,ETH-"));
     assertThat(run("sample-chain", "--out", "x.csv", "--timestamp", "yesterday").code()).isEqualTo(2);
     assertThat(run("sample-chain", "--out", "x.csv", "--underlying", "SOL").code()).isEqualTo(2);
+    Run late = run("sample-chain", "--out", dir.resolve("late.csv").toString(), "--timestamp", "2100-01-01T00:00:00Z");
+    assertThat(late.code()).isEqualTo(2);
+    assertThat(late.err()).contains("timestamp must be in 2000-2097", "2100-01-01T00:00:00Z");
     Run unwritable = run("sample-chain", "--out", dir.resolve("no/such/dir/x.csv").toString());
     assertThat(unwritable.code()).isEqualTo(2);
     assertThat(unwritable.err()).startsWith("netgamma: ").contains("cannot write");
@@ -204,7 +207,7 @@ class MainTest {
   void theQuickstartSampleIsPricedEntirely() {
     Run r = run("greeks", "--chain", Path.of("..", "samples", "btc-options-chain.csv").toString());
     assertThat(r.code()).isZero();
-    assertThat(r.err().strip()).isEqualTo("174 rows read, 174 priced, 0 skipped");
-    assertThat(r.out().lines().count()).isEqualTo(176);
+    assertThat(r.err().strip()).isEqualTo("200 rows read, 200 priced, 0 skipped");
+    assertThat(r.out().lines().count()).isEqualTo(202);
   }
 }

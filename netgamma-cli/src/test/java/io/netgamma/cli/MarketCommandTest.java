@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MarketCommandTest {
 
   static final Path SAMPLE = SurfaceCommandTest.SAMPLE;
-  /** The sample's snapshot instant: its latest row timestamp (rows are stamped up to 2 s after 10:00:00). */
+  /** The sample's snapshot instant: its latest row timestamp. */
   static Instant sampleInstant() throws IOException {
     return dataLines(SAMPLE).stream().map(l -> micros(field(l, "timestamp"))).max(Instant::compareTo).orElseThrow()
         .truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
@@ -41,7 +41,7 @@ class MarketCommandTest {
       {"instrument_name":"BTC-PERPETUAL","timestamp":1748858400200,"state":"open","mark_price":105010.25,\
       "index_price":104995.41,"best_bid_price":105010.0,"best_bid_amount":53040,"best_ask_price":105010.5,\
       "best_ask_amount":4600,"open_interest":502231260,"funding_8h":0.00002203,"current_funding":0.0}
-      {"instrument_name":"BTC-27JUN25-105000-C","timestamp":1748858400150,"state":"open","mark_price":0.05,\
+      {"instrument_name":"BTC-27JUN25-110000-C","timestamp":1748858400150,"state":"open","mark_price":0.05,\
       "mark_iv":47.0,"index_price":104995.4,"underlying_price":105912.5,"best_bid_price":0.049,\
       "best_bid_amount":1.0,"best_ask_price":0.051,"best_ask_amount":2.0}
       {"instrument_name":"BTC-30MAY25","timestamp":1748858400100,"state":"closed","mark_price":104000.0,\
@@ -88,7 +88,7 @@ class MarketCommandTest {
     MarketSnapshot s = MarketSnapshotJson.DEFAULT.read(out);
     List<String> lines = dataLines(SAMPLE);
     assertThat(s.timestamp()).isEqualTo(sampleInstant());
-    assertThat(s.quotes()).hasSize(174);
+    assertThat(s.quotes()).hasSize(200);
     for (String l : lines) {
       Quote q = s.quoteOrThrow(field(l, "symbol"));
       assertThat(q.mark()).isEqualTo(Double.parseDouble(field(l, "mark_price")));
@@ -104,16 +104,16 @@ class MarketCommandTest {
     TreeMap<Long, List<Double>> forwards = forwardsByExpiry(lines);
     assertThat(s.index("BTC")).isEqualTo(median(forwards.firstEntry().getValue()));
     ForwardCurve c = s.forwardCurve("BTC");
-    assertThat(c.size()).isEqualTo(9);
+    assertThat(c.size()).isEqualTo(12);
     int i = 0;
     for (Map.Entry<Long, List<Double>> e : forwards.entrySet()) {
       assertThat(c.expiry(i)).isEqualTo(e.getKey());
       assertThat(c.forwardAt(i++)).isEqualTo(median(e.getValue()));
     }
-    assertThat(r.err()).contains("174 rows read, 174 option quotes, 0 skipped",
+    assertThat(r.err()).contains("200 rows read, 200 option quotes, 0 skipped",
         "BTC: index " + String.format(java.util.Locale.ROOT, "%.2f", s.index("BTC"))
             + " (median forward of the nearest expiry, BTC-3JUN25; give --index BTC=PRICE to set it); forward "
-            + "curve 9 nodes (9 option forward)", "wrote " + out);
+            + "curve 12 nodes (12 option forward)", "wrote " + out);
 
     // --index sets the index (the curve's anchor) and nothing else; '-' writes to stdout
     Run r2 = run("market", "--chain", SAMPLE.toString(), "--out", "-", "--index", "BTC=104990.5");
@@ -135,7 +135,7 @@ class MarketCommandTest {
     assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_OK);
     MarketSnapshot s = MarketSnapshotJson.DEFAULT.read(out);
     assertThat(s.timestamp()).isEqualTo(sampleInstant());
-    assertThat(s.quotes()).hasSize(174 + 3);
+    assertThat(s.quotes()).hasSize(200 + 3);
     assertThat(s.underlyings()).containsExactly("BTC", "ETH");
     // the index from the latest inverse BTC ticker (the perpetual's), the 27JUN25 node from the future's mark
     assertThat(s.index("BTC")).isEqualTo(104995.41);
@@ -150,12 +150,12 @@ class MarketCommandTest {
     assertThat(perp.funding8h()).isEqualTo(0.00002203);
     assertThat(perp.bidAmount()).isEqualTo(53040);
     // the chain's option, not the ticker's
-    assertThat(s.quoteOrThrow("BTC-27JUN25-105000-C").markIv()).isEqualTo(0.4773);
+    assertThat(s.quoteOrThrow("BTC-27JUN25-110000-C").markIv()).isEqualTo(0.4515);
     assertThat(s.quote("BTC-30MAY25")).isEmpty();
     assertThat(r.err()).contains(tickers + ": 5 tickers read, 3 futures/perpetuals merged, ignored: 1 options "
         + "(the chain's are used), 1 expired",
-        "BTC: index 104995.41 (index_price of the latest BTC ticker in " + tickers + "); forward curve 9 nodes (1 "
-            + "future mark, 8 option forward)",
+        "BTC: index 104995.41 (index_price of the latest BTC ticker in " + tickers + "); forward curve 12 nodes (1 "
+            + "future mark, 11 option forward)",
         "ETH: index 2600.05 (index_price of the latest ETH ticker in " + tickers + "); forward curve 0 nodes");
     assertThat(r.err()).doesNotContain("note:");
   }
@@ -167,13 +167,13 @@ class MarketCommandTest {
     Run r = run("market", "--chain", SAMPLE.toString(), "--futures", summaries.toString(), "--out", "-");
     assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_OK);
     MarketSnapshot s = MarketSnapshotJson.DEFAULT.fromJson(r.out());
-    assertThat(s.quotes()).hasSize(176);
+    assertThat(s.quotes()).hasSize(202);
     assertThat(s.forwardCurve("BTC").nodeForward(Instant.parse("2025-06-27T08:00:00Z").toEpochMilli()))
         .isEqualTo(105920.0);
     assertThat(s.quoteOrThrow("BTC-PERPETUAL").funding8h()).isEqualTo(0.0001);
     assertThat(r.err()).contains(summaries + ": 2 book summaries read, 2 futures/perpetuals merged",
         "(median forward of the nearest expiry, BTC-3JUN25;",
-        "note: " + summaries + " is stamped 2025-06-02T11:00:00Z, 59 minutes from the chain's snapshot instant");
+        "note: " + summaries + " is stamped 2025-06-02T11:00:00Z, 60 minutes from the chain's snapshot instant");
   }
 
   @Test

@@ -89,10 +89,10 @@ class SurfaceCommandTest {
     assertThat(r.out().lines().count()).isEqualTo(1);
     JsonNode root = JSON.readTree(r.out());
     List<String> rows = dataLines(SAMPLE);
-    assertThat(root.get("rows_read").asLong()).isEqualTo(174);
+    assertThat(root.get("rows_read").asLong()).isEqualTo(200);
     assertThat(root.get("rows_rejected").asLong()).isZero();
     assertThat(root.get("rows_superseded").asLong()).isZero();
-    assertThat(root.get("quotes_used").asLong()).isEqualTo(174);
+    assertThat(root.get("quotes_used").asLong()).isEqualTo(200);
     // the snapshot instant is the latest row timestamp
     Instant latest = rows.stream().map(l -> micros(field(l, "timestamp"))).max(Instant::compareTo).orElseThrow();
     Instant valuation = Instant.parse(root.get("timestamp").asString());
@@ -100,7 +100,7 @@ class SurfaceCommandTest {
     Map<Instant, List<String>> byExpiry = rows.stream().collect(Collectors.groupingBy(
         l -> micros(field(l, "expiration")), LinkedHashMap::new, Collectors.toList()));
     JsonNode expiries = root.get("expiries");
-    assertThat(expiries).hasSize(9);
+    assertThat(expiries).hasSize(12);
     assertThat(root.get("surfaces")).singleElement().satisfies(s -> {
       assertThat(s.get("underlying").asString()).isEqualTo("BTC");
       assertThat(s.get("calendar_arbitrage").asBoolean()).isFalse();
@@ -144,7 +144,7 @@ class SurfaceCommandTest {
       double median = fwd.length % 2 == 1 ? fwd[fwd.length / 2] : 0.5 * (fwd[fwd.length / 2 - 1] + fwd[fwd.length / 2]);
       assertThat(e.get("forward").asDouble()).isEqualTo(median);
     }
-    assertThat(r.err().lines().toList().getLast()).startsWith("174 rows read, 174 quotes used in 9 expiry fits, "
+    assertThat(r.err().lines().toList().getLast()).startsWith("200 rows read, 200 quotes used in 12 expiry fits, "
         + "0 rejected; fitted in ");
   }
 
@@ -157,20 +157,20 @@ class SurfaceCommandTest {
     assertThat(lines.get(0)).startsWith("expiry").contains("days", "quotes", "rejected", " a ", " b ", "rho", " m ",
         "sigma", "atm_iv", "rmse", "butterfly", "calendar");
     assertThat(lines.get(1)).contains("08:00 UTC", "used", "(w)", "(w per k)", "(k)", "(%)", "(vol pt)");
-    List<String> table = lines.subList(2, 11);
+    List<String> table = lines.subList(2, 14);
     assertThat(table).allSatisfy(l -> {
       assertThat(l).hasSameSizeAs(lines.get(0)).startsWith("BTC-");
       assertThat(l.trim()).endsWith("ok        ok");
     });
     assertThat(table.get(0)).startsWith("BTC-3JUN25 ");
-    assertThat(table.get(8)).startsWith("BTC-26DEC25 ");
-    assertThat(lines.get(11)).startsWith("BTC: no calendar arbitrage on k in [");
-    assertThat(lines).hasSize(12);
+    assertThat(table.get(11)).startsWith("BTC-27MAR26 ");
+    assertThat(lines.get(14)).startsWith("BTC: no calendar arbitrage on k in [");
+    assertThat(lines).hasSize(15);
     // the PNG: one 600 x 420 panel per expiry, 3 columns
     assertThat(png).isNotEmptyFile();
     BufferedImage image = ImageIO.read(png.toFile());
     assertThat(image.getWidth()).isEqualTo(3 * SmileChart.PANEL_WIDTH);
-    assertThat(image.getHeight()).isEqualTo(3 * SmileChart.PANEL_HEIGHT);
+    assertThat(image.getHeight()).isEqualTo(4 * SmileChart.PANEL_HEIGHT);
     assertThat(distinctColours(image)).as("a drawn chart, not a blank image").isGreaterThan(50);
     assertThat(r.err()).contains("smiles drawn to " + png);
   }
@@ -199,9 +199,9 @@ class SurfaceCommandTest {
     }
     String badNumber = "BTC-26DEC25-100000-C";
     String expired = "BTC-3JUN25-100000-P";
-    String inconsistent = "BTC-27JUN25-105000-C";
+    String inconsistent = "BTC-27JUN25-110000-C";
     String crossed = "BTC-25JUL25-110000-P";
-    String stale = "BTC-26SEP25-80000-P";
+    String stale = "BTC-26SEP25-150000-P";
     String duplicated = "BTC-13JUN25-105000-C";
     assertThat(at).containsKeys(badNumber, expired, inconsistent, crossed, stale, duplicated);
     lines.set(at.get(badNumber), with(lines.get(at.get(badNumber)), "mark_iv", "abc"));
@@ -224,7 +224,7 @@ class SurfaceCommandTest {
     Run r = run("surface", "--chain", file.toString(), "--json");
     assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_OK);
     JsonNode root = JSON.readTree(r.out());
-    assertThat(root.get("rows_read").asLong()).isEqualTo(175);
+    assertThat(root.get("rows_read").asLong()).isEqualTo(201);
     assertThat(root.get("rows_superseded").asLong()).isEqualTo(1);
     JsonNode reasons = root.get("rejected_by_reason");
     assertThat(reasons.propertyNames()).containsExactlyInAnyOrder("bad number", "expired", "inconsistent mark",
@@ -236,7 +236,7 @@ class SurfaceCommandTest {
         + root.get("rows_superseded").asLong()).isEqualTo(root.get("rows_read").asLong());
     Map<String, JsonNode> byExpiry = new HashMap<>();
     root.get("expiries").forEach(e -> byExpiry.put(e.get("expiry").asString(), e));
-    assertThat(byExpiry).hasSize(9);
+    assertThat(byExpiry).hasSize(12);
     assertThat(byExpiry.get("BTC-27JUN25").get("rejected").asInt()).isEqualTo(1);
     assertThat(byExpiry.get("BTC-27JUN25").get("rejected_quotes")).singleElement().satisfies(q -> {
       assertThat(q.get("symbol").asString()).isEqualTo(inconsistent);
@@ -251,16 +251,16 @@ class SurfaceCommandTest {
     JsonNode jul = byExpiry.get("BTC-25JUL25");
     assertThat(jul.get("crossed_bid_ask").asInt()).isEqualTo(1);
     assertThat(root.get("crossed_bid_ask").asInt()).isEqualTo(1);
-    assertThat(jul.get("quotes").asInt()).isEqualTo(20); // the crossed quote is kept
-    assertThat(byExpiry.get("BTC-3JUN25").get("quotes").asInt()).isEqualTo(21);
-    assertThat(byExpiry.get("BTC-26DEC25").get("quotes").asInt()).isEqualTo(21);
+    assertThat(jul.get("quotes").asInt()).isEqualTo(16); // the crossed quote is kept
+    assertThat(byExpiry.get("BTC-3JUN25").get("quotes").asInt()).isEqualTo(17);
+    assertThat(byExpiry.get("BTC-26DEC25").get("quotes").asInt()).isEqualTo(15);
     assertThat(byExpiry.get("BTC-13JUN25").get("quotes").asInt()).isEqualTo(16);
     assertThat(r.err()).contains(file + ":" + (at.get(badNumber) + 2) + ": skipped: field 'mark_iv' = 'abc'");
     assertThat(r.err()).contains(file + ":" + (at.get(expired) + 2) + ": skipped: " + expired + " has expired");
     assertThat(r.err()).contains(file + ":" + (at.get(inconsistent) + 2) + ": set aside: " + inconsistent
         + " (inconsistent mark): mark_price");
     assertThat(r.err()).contains(file + ":" + (at.get(stale) + 2) + ": set aside: " + stale + " (outlier): residual");
-    assertThat(r.err().lines().toList().getLast()).startsWith("175 rows read, 170 quotes used in 9 expiry fits, "
+    assertThat(r.err().lines().toList().getLast()).startsWith("201 rows read, 196 quotes used in 12 expiry fits, "
         + "4 rejected (1 expired, 1 bad number, 1 inconsistent mark, 1 outlier), 1 superseded by a later row, 1 with "
         + "crossed bid/ask IVs (kept without their width); fitted in ");
   }
@@ -294,15 +294,15 @@ class SurfaceCommandTest {
 
     JsonNode all = JSON.readTree(run("surface", "--chain", both.toString(), "--json").out());
     assertThat(all.get("surfaces")).extracting(s -> s.get("underlying").asString()).containsExactly("BTC", "ETH");
-    assertThat(all.get("expiries")).hasSize(18);
+    assertThat(all.get("expiries")).hasSize(24);
     assertThat(all.get("quotes_used").asLong()).isEqualTo(lines.size());
 
     Run r = run("surface", "--chain", both.toString(), "--json", "--underlying", "eth");
     assertThat(r.code()).isEqualTo(Main.EXIT_OK);
     JsonNode only = JSON.readTree(r.out());
-    assertThat(only.get("expiries")).hasSize(9).allSatisfy(e -> assertThat(e.get("underlying").asString())
+    assertThat(only.get("expiries")).hasSize(12).allSatisfy(e -> assertThat(e.get("underlying").asString())
         .isEqualTo("ETH"));
-    assertThat(only.get("rejected_by_reason").get("other underlying").asLong()).isEqualTo(174);
+    assertThat(only.get("rejected_by_reason").get("other underlying").asLong()).isEqualTo(200);
     // the ETH fits do not depend on the BTC rows
     JsonNode ethAlone = JSON.readTree(run("surface", "--chain", eth.toString(), "--json").out());
     assertThat(only.get("expiries").toString()).isEqualTo(ethAlone.get("expiries").toString());

@@ -3,14 +3,14 @@ package io.netgamma.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.netgamma.cli.SurfaceCommand.LatestRows;
 import io.netgamma.cli.SurfaceCommand.Messages;
-import io.netgamma.cli.SurfaceCommand.Result;
-import io.netgamma.cli.SurfaceCommand.UnderlyingFit;
 import io.netgamma.core.instrument.YearFraction;
 import io.netgamma.core.market.surface.RejectedQuote;
 import io.netgamma.core.market.surface.SurfaceFit;
 import io.netgamma.core.market.surface.SviFit;
+import io.netgamma.data.market.LatestChainRows;
+import io.netgamma.data.market.SurfaceBuild;
+import io.netgamma.data.market.SurfaceBuild.UnderlyingFit;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -71,9 +71,9 @@ class SurfaceValidationTest {
 
   @Test
   void btc2020SurfaceIsArbitrageFreeAndFitsDeribitsMarks() {
-    LatestRows rows = LatestRows.read(chains.resolve(BTC_2020), quiet());
+    LatestChainRows rows = LatestChainRows.read(chains.resolve(BTC_2020), quiet());
     long start = System.nanoTime();
-    Result result = SurfaceCommand.build(rows, null);
+    SurfaceBuild result = SurfaceCommand.build(rows, null);
     double firstSeconds = (System.nanoTime() - start) * 1e-9;
     start = System.nanoTime();
     SurfaceCommand.build(rows, null);

@@ -9,7 +9,9 @@ package io.netgamma.core.pricing;
  * floor of 1e-13 times the field's natural scale (df·F for USD prices, df for deltas, df/F for gammas,
  * df·F·√t/100 for vega, ...); on realistic books the worst difference seen is about 2e-15. The two
  * implementations from {@link BatchPricers} (scalar and SIMD) agree with each other to the same tolerance on every
- * field (on x86-64 with AVX-512 they are bit-identical).
+ * field. They are not bit-identical: the compiled SIMD kernel's LOG and EXP may differ from {@link Math#log} and
+ * {@link Math#exp} in the last ulp (until C2 compiles it, the SIMD kernel runs a Java fallback that happens to
+ * match the scalar kernel bit for bit), so two calls of one kernel may differ in the last bits too.
  *
  * <p>Implementations are stateless and thread-safe: several threads may price disjoint ranges into the same
  * output batch. The loops allocate nothing.

@@ -299,7 +299,10 @@ class BatchPricerTest {
     for (int f = 0; f < FIELDS.length; f++) {
       for (int i = 0; i < 64; i++) {
         if (i >= 5 && i < 29) {
-          assertThat(field(out, f, i)).as("%s[%d]", FIELDS[f], i).isEqualTo(field(all, f, i));
+          // Not bit-equality: the vector kernel runs the Java fallback until C2 compiles it, and the two agree to
+          // TOL, not to the bit (library LOG/EXP last ulps).
+          assertThat(field(out, f, i)).as("%s[%d]", FIELDS[f], i)
+              .isCloseTo(field(all, f, i), within(TOL * (Math.abs(field(all, f, i)) + scale(f, in, i))));
         } else {
           assertThat(field(out, f, i)).as("%s[%d] outside the range", FIELDS[f], i).isEqualTo(-7.0);
         }
@@ -322,11 +325,15 @@ class BatchPricerTest {
     pricer.priceAndGreeks(in, full);
     pricer.priceAndGreeks(in, basic);
     assertThat(basic.full).isFalse();
-    assertThat(basic.price).isEqualTo(full.price);
-    assertThat(basic.delta).isEqualTo(full.delta);
-    assertThat(basic.gamma).isEqualTo(full.gamma);
-    assertThat(basic.vega).isEqualTo(full.vega);
-    assertThat(basic.theta).isEqualTo(full.theta);
+    // Same kernel, so the same values up to the JIT state of each call (see pricesOnlyTheRangeAsked).
+    String[] five = {"price", "delta", "gamma", "vega", "theta"};
+    for (String name : five) {
+      int f = Arrays.asList(FIELDS).indexOf(name);
+      for (int i = 0; i < in.size; i++) {
+        assertThat(field(basic, f, i)).as("%s[%d]", name, i)
+            .isCloseTo(field(full, f, i), within(TOL * (Math.abs(field(full, f, i)) + scale(f, in, i))));
+      }
+    }
     assertThat(Arrays.asList(basic.priceCoin, basic.rho, basic.vanna, basic.volga, basic.charm, basic.speed,
         basic.deltaCoin, basic.gammaCoin)).containsOnlyNulls();
     assertThatThrownBy(() -> basic.get(0)).isInstanceOf(IllegalStateException.class);

@@ -1,2 +1,2 @@
-/** Seeded, realistic sample data (a Deribit-style option chain) for demos, the Quickstart and tests. */
+/** Seeded sample data: option chains of the synthetic market generator as Tardis CSV, for demos and tests. */
 package io.netgamma.data.sample;

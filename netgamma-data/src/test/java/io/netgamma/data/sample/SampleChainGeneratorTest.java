@@ -3,153 +3,308 @@ package io.netgamma.data.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netgamma.core.instrument.Instrument;
+import io.netgamma.core.instrument.InstrumentKind;
 import io.netgamma.core.instrument.OptionType;
+import io.netgamma.core.market.ForwardCurve;
+import io.netgamma.core.market.MarketSnapshot;
+import io.netgamma.core.market.Quote;
+import io.netgamma.core.market.surface.ExpirySmile;
+import io.netgamma.core.market.surface.SmileQuote;
+import io.netgamma.core.market.surface.SurfaceFit;
+import io.netgamma.core.market.surface.SviFit;
+import io.netgamma.core.market.surface.SviSurfaceFitter;
 import io.netgamma.core.pricing.Black76;
 import io.netgamma.core.pricing.ImpliedVolatility;
-import io.netgamma.data.tardis.ChainRow;
+import io.netgamma.core.sim.market.MarketGenerator;
 import io.netgamma.data.io.ReadSummary;
+import io.netgamma.data.io.RowIssue;
+import io.netgamma.data.tardis.ChainRow;
+import io.netgamma.data.tardis.MarkConsistency;
 import io.netgamma.data.tardis.TardisChainReader;
 import io.netgamma.data.tardis.TardisChainWriter;
-import java.io.StringReader;
+import java.io.IOException;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * The sample chain is the market generator's snapshot in Tardis form: every number is checked against the
+ * snapshot it came from, against Black-76 repricing from the row's own published values, and by reading the
+ * written file back.
+ */
 class SampleChainGeneratorTest {
 
-  static final List<ChainRow> BTC = SampleChainGenerator.generate(SampleChainGenerator.Spec.defaults("BTC"));
+  static final SampleChainGenerator.Spec SPEC = SampleChainGenerator.Spec.defaults("BTC");
+  static final MarketSnapshot MARKET = MarketGenerator.DEFAULT.generate(SPEC.marketSpec(), SPEC.seed());
+  static final List<ChainRow> BTC = SampleChainGenerator.generate(SPEC);
+  /** Half the last published decimal: greeks have 5 decimals, IVs 2 decimals in percent, marks 8 (coin). */
+  static final double GREEK_HALF = 0.5e-5;
+  static final double IV_HALF = 0.5e-4;
+  static final double MARK_HALF = 0.5e-8;
 
   @Test
-  void aDeribitLikeScheduleOfExpiries() {
-    // Monday 2 June 2025, 10:00 UTC: that day's 08:00 expiry is gone.
-    assertThat(SampleChainGenerator.expiries(SampleChainGenerator.DEFAULT_TIMESTAMP)).containsExactly(
-        LocalDate.of(2025, 6, 3), LocalDate.of(2025, 6, 4), LocalDate.of(2025, 6, 5), // dailies
-        LocalDate.of(2025, 6, 6), LocalDate.of(2025, 6, 13),                          // weeklies (Fridays)
-        LocalDate.of(2025, 6, 27), LocalDate.of(2025, 7, 25),                         // monthlies (last Friday)
-        LocalDate.of(2025, 9, 26), LocalDate.of(2025, 12, 26));                       // quarterlies
-    // Before 08:00 the same day's expiry is still listed.
-    assertThat(SampleChainGenerator.expiries(Instant.parse("2025-06-02T07:59:00Z")).get(0))
-        .isEqualTo(LocalDate.of(2025, 6, 2));
-    for (LocalDate d : SampleChainGenerator.expiries(Instant.parse("2024-12-20T12:00:00Z"))) {
-      assertThat(d).isAfter(LocalDate.of(2024, 12, 20));
-    }
-  }
-
-  @Test
-  void aRealisticCleanChainOfTheIntendedSize() {
-    assertThat(BTC.size()).isBetween(150, 300);
-    Map<Instant, Long> perExpiry = BTC.stream().collect(Collectors.groupingBy(ChainRow::expiration,
-        Collectors.counting()));
-    assertThat(perExpiry).hasSize(9);
-    assertThat(perExpiry.values()).allSatisfy(n -> assertThat(n).isBetween(10L, 30L));
-    for (ChainRow r : BTC) {
-      assertThat(r.exchange()).isEqualTo("deribit");
-      assertThat(r.instrument().isInverse()).isTrue();
-      assertThat(r.timestamp()).isBetween(SampleChainGenerator.DEFAULT_TIMESTAMP,
-          SampleChainGenerator.DEFAULT_TIMESTAMP.plusSeconds(2));
-      assertThat(r.expiration()).isAfter(r.timestamp());
-      boolean friday = LocalDate.ofInstant(r.expiration(), java.time.ZoneOffset.UTC).getDayOfWeek()
-          == DayOfWeek.FRIDAY;
-      assertThat(r.underlyingIndex().orElseThrow()).startsWith(friday ? "BTC-" : "SYN.BTC-");
-      assertThat(r.openInterest().getAsDouble()).isPositive();
-      assertThat(r.askPriceCoin().getAsDouble()).isGreaterThanOrEqualTo(r.markPriceCoin());
-      if (r.bidPriceCoin().isPresent()) {
-        assertThat(r.bidPriceCoin().getAsDouble()).isLessThanOrEqualTo(r.markPriceCoin()).isPositive();
-        assertThat(r.bidAmount()).isPresent();
-      }
-      if (r.bidIvFraction().isPresent()) {
-        assertThat(r.bidIvFraction().getAsDouble()).isLessThan(r.markIvFraction() + 0.0001);
-      }
-      if (r.askIvFraction().isPresent()) {
-        assertThat(r.askIvFraction().getAsDouble()).isGreaterThan(r.markIvFraction() - 0.0001);
-      }
-      assertThat(r.markIvFraction()).isBetween(0.3, 1.5);
-    }
-    // a smile with put skew: on the quarterly, the lowest strike has a higher IV than the highest
-    List<ChainRow> last = BTC.stream().filter(r -> r.expiration().equals(BTC.get(BTC.size() - 1).expiration()))
-        .toList();
-    assertThat(last.get(0).markIvFraction()).isGreaterThan(last.get(last.size() - 1).markIvFraction());
-  }
-
-  @Test
-  void marksAndGreeksAreBlack76RoundedAsDeribitRoundsThem() {
-    double[] out = new double[Black76.SIZE];
-    for (ChainRow r : BTC) {
-      double t = r.yearsToExpiry();
-      double f = r.underlyingPrice();
-      Black76.DEFAULT.priceAndGreeks(r.type().sign(), f, r.strike(), t, r.markIvFraction(), 0.0, out);
-      // The mark was priced from the unrounded IV, which lies within 0.005 vol points of the published one: the
-      // mark is within the price change over that interval, plus half the last of its 8 decimals.
-      double vegaCoinPerVolPoint = out[Black76.VEGA] / f;
-      double ivRounding = Math.max(
-          Math.abs(Black76.DEFAULT.price(r.type(), f, r.strike(), t, r.markIvFraction() + 0.00005) / f
-              - out[Black76.PRICE_COIN]),
-          Math.abs(Black76.DEFAULT.price(r.type(), f, r.strike(), t, r.markIvFraction() - 0.00005) / f
-              - out[Black76.PRICE_COIN]));
-      assertThat(Math.abs(out[Black76.PRICE_COIN] - r.markPriceCoin())).as(r.symbol())
-          .isLessThanOrEqualTo(ivRounding + 0.5e-8 + 1e-15);
-      // and the mark's implied volatility is the published IV within its 2-decimal rounding (0.005 vol points)
-      ImpliedVolatility iv = ImpliedVolatility.of(r.markPriceCoin() * f, f, r.strike(), t, r.type().sign());
-      assertThat(iv.isOk()).isTrue();
-      double priceRoundingInVol = 0.5e-8 / vegaCoinPerVolPoint / 100.0;
-      assertThat(Math.abs(iv.volatility() - r.markIvFraction())).as(r.symbol())
-          .isLessThanOrEqualTo(0.00005 + priceRoundingInVol + 1e-12);
-      assertThat(r.delta().getAsDouble()).isEqualTo(SampleChainGenerator.round(r.delta().getAsDouble(), 5));
-    }
-  }
-
-  @Test
-  void theSameSpecGivesTheSameRowsAndAnotherSeedOthers() {
-    assertThat(SampleChainGenerator.generate(SampleChainGenerator.Spec.defaults("BTC"))).isEqualTo(BTC);
-    SampleChainGenerator.Spec other = new SampleChainGenerator.Spec("BTC", 105_000, SampleChainGenerator
-        .DEFAULT_TIMESTAMP, 7);
-    assertThat(SampleChainGenerator.generate(other)).isNotEqualTo(BTC);
-  }
-
-  @Test
-  void ethChainsToo() {
-    List<ChainRow> eth = SampleChainGenerator.generate(SampleChainGenerator.Spec.defaults("ETH"));
-    assertThat(eth.size()).isBetween(150, 300);
-    assertThat(eth).allSatisfy(r -> assertThat(r.symbol()).startsWith("ETH-"));
-    assertThat(eth.stream().filter(r -> r.type() == OptionType.PUT).count()).isEqualTo(eth.size() / 2);
-    assertThatThrownBy(() -> SampleChainGenerator.Spec.defaults("SOL")).hasMessageContaining("BTC or ETH");
-  }
-
-  @Test
-  void roundStrikeSteps() {
-    assertThat(SampleChainGenerator.niceStepAtLeast(620)).isEqualTo(1000);
-    assertThat(SampleChainGenerator.niceStepAtLeast(2100)).isEqualTo(2500);
-    assertThat(SampleChainGenerator.niceStepAtLeast(2000)).isEqualTo(2000);
-    assertThat(SampleChainGenerator.niceStepAtLeast(0.3)).isEqualTo(0.5);
-    assertThat(SampleChainGenerator.strikes(100_000, 0.05)).containsExactly(90_000, 92_000, 94_000, 96_000,
-        98_000, 100_000, 102_000, 104_000, 106_000, 108_000, 110_000);
-  }
-
-  @Test
-  void writtenRowsReadBackEqual() {
-    StringWriter text = new StringWriter();
-    try (TardisChainWriter w = TardisChainWriter.of(text, "memory")) {
-      BTC.forEach(w::write);
-    }
+  void theWrittenChainReadsBackWithoutBadRowsAndEqualToTheRows(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("chain.csv");
+    assertThat(SampleChainGenerator.write(SPEC, file)).isEqualTo(BTC.size());
     List<ChainRow> back = new ArrayList<>();
-    ReadSummary s = TardisChainReader.DEFAULT.read(new StringReader(text.toString()), "memory", back::add,
-        i -> {
-          throw new AssertionError(i.message());
-        });
-    assertThat(s.rowsAccepted()).isEqualTo(BTC.size());
+    List<RowIssue> issues = new ArrayList<>();
+    ReadSummary summary = TardisChainReader.DEFAULT.read(file, back::add, issues::add);
+    assertThat(issues).isEmpty();
+    assertThat(summary.rowsRead()).isEqualTo(BTC.size());
+    assertThat(summary.rowsAccepted()).isEqualTo(BTC.size());
+    assertThat(summary.rowsSkipped()).isZero();
     for (int i = 0; i < BTC.size(); i++) {
       assertThat(back.get(i).line()).isEqualTo(i + 2);
       assertThat(withLine(back.get(i), 0)).isEqualTo(BTC.get(i));
     }
-    assertThat(text.toString()).doesNotContain("E-", "e-", "NaN");
+    String text = Files.readString(file);
+    assertThat(text).doesNotContain("E-", "e-", "NaN", "Infinity");
+    assertThat(text.lines().findFirst().orElseThrow()).isEqualTo(String.join(",", TardisChainReader.TARDIS_COLUMNS));
+  }
+
+  @Test
+  void oneRowPerOptionQuoteOfTheGeneratedMarketCarryingItsNumbers() {
+    List<Quote> options = MARKET.quotes().stream().filter(q -> q.instrument().kind() == InstrumentKind.OPTION)
+        .toList();
+    assertThat(BTC).hasSize(options.size()).hasSize(SampleChainGenerator.DEFAULT_OPTIONS);
+    assertThat(BTC.size()).isBetween(150, 250);
+    ForwardCurve curve = MARKET.forwardCurve("BTC");
+    for (int i = 0; i < BTC.size(); i++) {
+      ChainRow r = BTC.get(i);
+      Quote q = options.get(i);
+      Instrument inst = q.instrument();
+      assertThat(r.symbol()).isEqualTo(inst.name());
+      assertThat(r.instrument()).isEqualTo(inst);
+      assertThat(r.exchange()).isEqualTo("deribit");
+      assertThat(r.timestamp()).isEqualTo(SampleChainGenerator.DEFAULT_TIMESTAMP);
+      assertThat(r.localTimestamp()).isEqualTo(r.timestamp());
+      assertThat(r.type()).isEqualTo(inst.optionType());
+      assertThat(r.strike()).isEqualTo(inst.strike());
+      assertThat(r.expiration()).isEqualTo(inst.expiry());
+      assertThat(r.markPriceCoin()).isEqualTo(q.mark());
+      assertThat(r.markIvFraction()).isEqualTo(q.markIv());
+      assertThat(r.underlyingPrice()).isEqualTo(q.forward())
+          .isEqualTo(curve.nodeForward(inst.expiry().toEpochMilli()));
+      assertThat(r.openInterest()).isEqualTo(present(q.openInterest()));
+      assertThat(r.bidPriceCoin()).isEqualTo(present(q.bid()));
+      assertThat(r.bidAmount()).isEqualTo(present(q.bidAmount()));
+      assertThat(r.askPriceCoin()).isEqualTo(present(q.ask()));
+      assertThat(r.askAmount()).isEqualTo(present(q.askAmount()));
+      assertThat(r.lastPriceCoin()).isEmpty();
+      LocalDate date = LocalDate.ofInstant(r.expiration(), ZoneOffset.UTC);
+      String future = "BTC-" + Instrument.formatDate(date);
+      boolean listed = MARKET.quote(future).map(f -> f.instrument().kind() == InstrumentKind.FUTURE).orElse(false);
+      assertThat(r.underlyingIndex()).contains(listed ? future : "SYN." + future);
+      if (listed) { // the forward of an expiry with a future is that future's mark
+        assertThat(r.underlyingPrice()).isEqualTo(MARKET.quoteOrThrow(future).mark());
+      }
+    }
+    // Deribit's schedule as of Monday 2025-06-02 10:00 UTC: dailies 3-6 June, Fridays 6, 13, 20 June, month ends
+    // 27 June, 25 July, 29 August, quarter ends 27 June, 26 September, 26 December, 27 March 2026; futures on the
+    // first two weeklies, the first monthly and every quarterly
+    Map<Instant, String> indexByExpiry = BTC.stream().collect(Collectors.toMap(ChainRow::expiration,
+        r -> r.underlyingIndex().orElseThrow(), (a, b) -> a, TreeMap::new));
+    assertThat(indexByExpiry.values()).containsExactly("SYN.BTC-3JUN25", "SYN.BTC-4JUN25", "SYN.BTC-5JUN25",
+        "BTC-6JUN25", "BTC-13JUN25", "SYN.BTC-20JUN25", "BTC-27JUN25", "SYN.BTC-25JUL25", "SYN.BTC-29AUG25",
+        "BTC-26SEP25", "BTC-26DEC25", "BTC-27MAR26");
+    assertThat(indexByExpiry.keySet()).allSatisfy(e -> assertThat(e.toString()).endsWith("T08:00:00Z"));
+    assertThat(BTC.stream().filter(r -> r.type() == OptionType.PUT).count()).isEqualTo(BTC.size() / 2);
+  }
+
+  @Test
+  void greeksAreBlack76AtTheRowsOwnMarkIvForwardAndTimestampAsDeribitPublishesThem() {
+    double[] out = new double[Black76.SIZE];
+    int floored = 0;
+    for (ChainRow r : BTC) {
+      Black76.DEFAULT.priceAndGreeks(r.type().sign(), r.underlyingPrice(), r.strike(), r.yearsToExpiry(),
+          r.markIvFraction(), 0.0, out);
+      // Deribit floors theta at minus the option's USD value (see DeribitChainValidationTest)
+      double theta = Math.max(out[Black76.THETA], -out[Black76.PRICE]);
+      floored += theta != out[Black76.THETA] ? 1 : 0;
+      double[] ours = {out[Black76.DELTA], out[Black76.GAMMA], out[Black76.VEGA], theta, out[Black76.RHO]};
+      OptionalDouble[] published = {r.delta(), r.gamma(), r.vega(), r.theta(), r.rho()};
+      for (int g = 0; g < ours.length; g++) {
+        double p = published[g].orElseThrow();
+        assertThat(Math.abs(p - ours[g])).as(r.symbol() + " greek " + g).isLessThanOrEqualTo(GREEK_HALF);
+        assertThat(BigDecimal.valueOf(p).stripTrailingZeros().scale()).as(r.symbol()).isLessThanOrEqualTo(5);
+      }
+    }
+    // the floor binds on the short-dated out-of-the-money options only
+    assertThat(floored).isBetween(1, BTC.size() / 5);
+    // call and put of one strike: deltas one apart, equal gamma and vega, within the two roundings
+    for (int i = 0; i < BTC.size(); i += 2) {
+      ChainRow call = BTC.get(i);
+      ChainRow put = BTC.get(i + 1);
+      assertThat(call.symbol().replace("-C", "-P")).isEqualTo(put.symbol());
+      assertThat(Math.abs(call.delta().orElseThrow() - put.delta().orElseThrow() - 1)).isLessThanOrEqualTo(
+          2 * GREEK_HALF);
+      assertThat(call.gamma()).isEqualTo(put.gamma());
+      assertThat(call.vega()).isEqualTo(put.vega());
+      // put-call parity on the marks, in coin: C - P = (F - K) / F within the two 8-decimal roundings
+      double parity = (call.underlyingPrice() - call.strike()) / call.underlyingPrice();
+      assertThat(Math.abs(call.markPriceCoin() - put.markPriceCoin() - parity)).as(call.symbol())
+          .isLessThanOrEqualTo(2 * MARK_HALF + 1e-15);
+    }
+  }
+
+  @Test
+  void everyMarkIsBlack76OfItsOwnMarkIvAndForward() {
+    for (ChainRow r : BTC) {
+      // no forward drift: the row's forward is the one the mark was priced with
+      MarkConsistency.Result check = MarkConsistency.check(r, 0.0);
+      assertThat(check.consistent()).as(r.symbol() + " " + check).isTrue();
+      // and the mark's own implied volatility rounds to the published mark IV, within the mark's 8 decimals
+      double f = r.underlyingPrice();
+      ImpliedVolatility iv = Black76.DEFAULT.impliedVolatilityFromCoinPrice(r.type(), r.markPriceCoin(), f,
+          r.strike(), r.yearsToExpiry(), 0.0);
+      assertThat(iv.isOk()).as(r.symbol() + " " + iv.reason()).isTrue();
+      double vegaCoinPerVol = Black76.DEFAULT.greeks(r.type(), f, r.strike(), r.yearsToExpiry(), iv.volatility())
+          .vega() * 100 / f;
+      assertThat(Math.abs(iv.volatility() - r.markIvFraction())).as(r.symbol())
+          .isLessThanOrEqualTo(IV_HALF + MARK_HALF / vegaCoinPerVol + 1e-12);
+    }
+  }
+
+  @Test
+  void bidBelowMarkBelowAskAndTheirIvsAreRecoveredFromThePrices() {
+    int withoutBidIv = 0;
+    for (ChainRow r : BTC) {
+      assertThat(r.bidPriceCoin().isPresent()).isEqualTo(r.bidAmount().isPresent());
+      assertThat(r.askPriceCoin()).isPresent();
+      assertThat(r.askPriceCoin().getAsDouble()).as(r.symbol()).isGreaterThanOrEqualTo(r.markPriceCoin());
+      assertThat(r.askAmount().getAsDouble()).isPositive();
+      checkSideIv(r, r.askPriceCoin(), r.askIvFraction());
+      assertThat(r.askIvFraction().getAsDouble()).isGreaterThanOrEqualTo(r.markIvFraction());
+      if (r.bidPriceCoin().isPresent()) {
+        assertThat(r.bidPriceCoin().getAsDouble()).as(r.symbol()).isPositive()
+            .isLessThanOrEqualTo(r.markPriceCoin());
+        assertThat(r.bidAmount().getAsDouble()).isPositive();
+        checkSideIv(r, r.bidPriceCoin(), r.bidIvFraction());
+        if (r.bidIvFraction().isPresent()) {
+          assertThat(r.bidIvFraction().getAsDouble()).isLessThanOrEqualTo(r.markIvFraction());
+        } else {
+          withoutBidIv++;
+        }
+      } else {
+        assertThat(r.bidIvFraction()).isEmpty();
+      }
+    }
+    // deep in-the-money bids rounded down to the tick below intrinsic value have no implied volatility
+    assertThat(withoutBidIv).isPositive();
+  }
+
+  /** A side's IV is there exactly when its price has one, and is that IV rounded to 2 decimals in percent. */
+  static void checkSideIv(ChainRow r, OptionalDouble price, OptionalDouble published) {
+    ImpliedVolatility iv = Black76.DEFAULT.impliedVolatilityFromCoinPrice(r.type(), price.getAsDouble(),
+        r.underlyingPrice(), r.strike(), r.yearsToExpiry(), 0.0);
+    assertThat(published.isPresent()).as(r.symbol() + " " + iv.reason()).isEqualTo(iv.isOk());
+    if (iv.isOk()) {
+      assertThat(Math.abs(published.getAsDouble() - iv.volatility())).as(r.symbol()).isLessThanOrEqualTo(IV_HALF);
+      assertThat(BigDecimal.valueOf(published.getAsDouble()).stripTrailingZeros().scale()).isLessThanOrEqualTo(4);
+    } else {
+      assertThat(iv.status()).isEqualTo(ImpliedVolatility.Status.BELOW_INTRINSIC);
+    }
+  }
+
+  @Test
+  void theSameSeedWritesTheSameBytesAndAnotherSeedAnotherChain(@TempDir Path dir) throws IOException {
+    Path a = dir.resolve("a.csv");
+    Path b = dir.resolve("b.csv");
+    Path c = dir.resolve("c.csv");
+    SampleChainGenerator.write(SPEC, a);
+    SampleChainGenerator.write(SampleChainGenerator.Spec.defaults("BTC"), b);
+    SampleChainGenerator.write(new SampleChainGenerator.Spec("BTC", 105_000, SampleChainGenerator.DEFAULT_TIMESTAMP,
+        7), c);
+    assertThat(Files.readAllBytes(b)).isEqualTo(Files.readAllBytes(a));
+    assertThat(Files.readAllBytes(c)).isNotEqualTo(Files.readAllBytes(a));
+    List<String> linesA = Files.readAllLines(a);
+    List<String> linesC = Files.readAllLines(c);
+    assertThat(linesC).hasSameSizeAs(linesA);
+    // another seed moves the marks, not just a digit somewhere
+    long differentMarks = 0;
+    for (int i = 1; i < linesA.size(); i++) {
+      differentMarks += field(linesA.get(i), "mark_price").equals(field(linesC.get(i), "mark_price")) ? 0 : 1;
+    }
+    assertThat(differentMarks).isGreaterThan(linesA.size() / 2);
+  }
+
+  @Test
+  void theChainFitsASurfaceWithoutButterflyOrCalendarArbitrage() {
+    TreeMap<Long, List<ChainRow>> byExpiry = BTC.stream().collect(Collectors.groupingBy(
+        r -> r.expiration().toEpochMilli(), TreeMap::new, Collectors.toList()));
+    long[] expiries = byExpiry.keySet().stream().mapToLong(Long::longValue).toArray();
+    double[] forwards = byExpiry.values().stream().mapToDouble(rows -> rows.get(0).underlyingPrice()).toArray();
+    ForwardCurve curve = ForwardCurve.of("BTC", SPEC.timestamp().toEpochMilli(), SPEC.spot(), expiries, forwards);
+    List<ExpirySmile> smiles = new ArrayList<>();
+    for (Map.Entry<Long, List<ChainRow>> e : byExpiry.entrySet()) {
+      List<SmileQuote> quotes = new ArrayList<>();
+      for (ChainRow r : e.getValue()) {
+        quotes.add(SmileQuote.ofStrike(r.symbol(), r.strike(), r.underlyingPrice(), r.markIvFraction(),
+            r.bidIvFraction().orElse(Double.NaN), r.askIvFraction().orElse(Double.NaN)));
+      }
+      smiles.add(ExpirySmile.of(e.getKey(), quotes));
+    }
+    SurfaceFit fit = SviSurfaceFitter.DEFAULT.fit(curve, smiles);
+    assertThat(fit.skipped()).isEmpty();
+    assertThat(fit.fits()).hasSize(12);
+    assertThat(fit.calendar().arbitrageFree()).as(fit.summary()).isTrue();
+    for (SviFit f : fit.fits()) {
+      assertThat(f.butterfly().arbitrageFree()).as(f.summary()).isTrue();
+      assertThat(f.rejected()).as(f.summary()).isEmpty();
+      // each smile is an SSVI slice, itself an arbitrage-free raw-SVI smile within 0.005 vol points (the mark IVs'
+      // rounding) of every quote: a least-squares fit does at least as well in its own (weighted) norm
+      assertThat(f.weightedRmseVolPoints()).as(f.summary()).isLessThanOrEqualTo(0.005);
+    }
+    assertThat(fit.arbitrageFree()).isTrue();
+  }
+
+  @Test
+  void ethAndOtherSpotsToo() {
+    List<ChainRow> eth = SampleChainGenerator.generate(SampleChainGenerator.Spec.defaults("ETH"));
+    assertThat(eth).hasSize(SampleChainGenerator.DEFAULT_OPTIONS);
+    assertThat(eth).allSatisfy(r -> {
+      assertThat(r.symbol()).startsWith("ETH-");
+      assertThat(r.underlyingIndex().orElseThrow()).matches("(SYN\\.)?ETH-\\d{1,2}[A-Z]{3}\\d{2}");
+      assertThat(MarkConsistency.check(r, 0.0).consistent()).as(r.symbol()).isTrue();
+    });
+    // the chain is centred on the spot it is given
+    SampleChainGenerator.Spec low = new SampleChainGenerator.Spec("BTC", 20_000, Instant.parse("2023-01-09T12:00:00Z"),
+        3, 100);
+    List<ChainRow> rows = SampleChainGenerator.generate(low);
+    assertThat(rows).hasSize(100);
+    assertThat(rows).allSatisfy(r -> {
+      assertThat(r.underlyingPrice()).isBetween(20_000.0, 20_000 * 1.1);
+      assertThat(r.strike()).isBetween(r.underlyingPrice() * 0.3, r.underlyingPrice() * 3.0);
+      assertThat(r.expiration()).isAfter(low.timestamp());
+    });
+  }
+
+  @Test
+  void aBadSpecIsRejectedWithTheFieldAndValue() {
+    Instant at = SampleChainGenerator.DEFAULT_TIMESTAMP;
+    assertThatThrownBy(() -> SampleChainGenerator.Spec.defaults("SOL")).hasMessageContaining("BTC or ETH")
+        .hasMessageContaining("SOL");
+    assertThatThrownBy(() -> new SampleChainGenerator.Spec("BTC", -1, at, 1)).hasMessageContaining("spot")
+        .hasMessageContaining("-1");
+    assertThatThrownBy(() -> new SampleChainGenerator.Spec("BTC", 1e5, Instant.parse("2100-01-01T00:00:00Z"), 1))
+        .hasMessageContaining("timestamp must be in 2000-2097").hasMessageContaining("2100-01-01");
+    assertThatThrownBy(() -> new SampleChainGenerator.Spec("BTC", 1e5, at, 1, 201))
+        .hasMessageContaining("even").hasMessageContaining("201");
+    assertThatThrownBy(() -> new SampleChainGenerator.Spec("BTC", 1e5, at, 1, 10))
+        .hasMessageContaining("12 expiries").hasMessageContaining("at least 24 options, got 10");
   }
 
   @Test
@@ -162,6 +317,14 @@ class SampleChainGeneratorTest {
       BTC.forEach(w::write);
     }
     assertThat(Files.readString(committed)).isEqualTo(text.toString());
+  }
+
+  static OptionalDouble present(double v) {
+    return Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v);
+  }
+
+  static String field(String line, String column) {
+    return line.split(",", -1)[TardisChainReader.TARDIS_COLUMNS.indexOf(column)];
   }
 
   static ChainRow withLine(ChainRow r, long line) {
