@@ -50,9 +50,9 @@ import io.netgamma.core.instrument.YearFraction;
  *
  * <p>Formulas, limits and units are those of {@link Black76#priceAndGreeks}; the results agree with it to about
  * 1e-15 relative on realistic books and within 1e-13 relative (absolute floor 1e-13 of the field's natural scale)
- * everywhere tested. The arithmetic is arranged the way the SIMD kernel does it, lane for lane, so that the two
- * kernels differ at most by the last-ulp differences between {@link Math#exp}/{@link Math#log} and the vector
- * library's:
+ * everywhere tested. The arithmetic is arranged the way the SIMD kernel does it, lane for lane, except for Φ (the
+ * SIMD kernel uses one rational erfcx over the whole range, see {@link VectorBatchPricer}), so that the two kernels
+ * differ by a few ulps at most:
  *
  * <ul>
  *   <li>three divisions, F/K, 1/F and 1/s (s = σ√t), plus one per Φ; 1/σ = √t/s and 1/(2t) = (σ/s)²/2;</li>

@@ -174,6 +174,37 @@ class BatchPricerTest {
     }
   }
 
+  /**
+   * The cumulative normal of each kernel (the SIMD one has its own erfcx rational, the scalar one Cody's) against
+   * {@link Normal#cdf} where its argument is exact: at the money (F = K, so ln(F/K) = 0) with t = 1, d1 = σ/2 and
+   * d2 = −σ/2 exactly, so the call delta is Φ(σ/2) and the put delta −Φ(−σ/2), down to Φ(−37) ≈ 6e-300. Relative
+   * tolerance 4e-15: a few ulps for either approximation, far below the kernels' 1e-13 agreement.
+   */
+  @ParameterizedTest
+  @MethodSource("pricers")
+  void cumulativeNormalIsAccurateToAFewUlpsOverTheWholeRange(BatchPricer pricer) {
+    int n = 20_000;
+    OptionBatch in = OptionBatch.allocate(2 * n);
+    for (int i = 0; i < n; i++) {
+      double vol = 74.0 * (i + 1) / n;
+      in.set(2 * i, OptionType.CALL, 100.0, 100.0, 1.0, vol, 0.0);
+      in.set(2 * i + 1, OptionType.PUT, 100.0, 100.0, 1.0, vol, 0.0);
+    }
+    GreeksBatch out = GreeksBatch.allocateBasic(2 * n);
+    pricer.priceAndGreeks(in, out);
+    double worst = 0;
+    for (int i = 0; i < n; i++) {
+      double half = 0.5 * in.vol[2 * i];
+      double call = Normal.cdf(half);
+      double put = -Normal.cdf(-half);
+      worst = Math.max(worst, Math.abs(out.delta[2 * i] - call) / call);
+      worst = Math.max(worst, Math.abs(out.delta[2 * i + 1] - put) / -put);
+      assertThat(out.delta[2 * i]).as("call delta at vol %s", in.vol[2 * i]).isCloseTo(call, within(4e-15 * call));
+      assertThat(out.delta[2 * i + 1]).as("put delta at vol %s", in.vol[2 * i]).isCloseTo(put, within(-4e-15 * put));
+    }
+    assertThat(worst).as("worst relative error of Φ").isLessThan(4e-15);
+  }
+
   // --- limits -------------------------------------------------------------------------------------------------
 
   @ParameterizedTest
