@@ -157,7 +157,7 @@ final class ExplainCommand implements Callable<Integer> {
       err.println("netgamma: " + (portfolio == null ? "the book" : portfolio) + ": no position: nothing to explain");
       return Main.EXIT_NOTHING_PROCESSED;
     }
-    PnlExplain explain = PnlExplainer.DEFAULT.withValuer(PortfolioValuer.DEFAULT.withVolSource(source))
+    PnlExplain explain = PnlExplainer.DEFAULT.withValuer(PortfolioValuer.DEFAULT.withPricer(Main.ONE_SHOT_PRICER).withVolSource(source))
         .explain(book, m1, m2);
     if (json) {
       out.println(ChainCommand.Json.MAPPER.writeValueAsString(toJson(book, explain, skipped)));

@@ -74,6 +74,13 @@ import picocli.CommandLine.Command;
         "  3  internal error (a bug: please report it)"})
 public final class Main implements Runnable {
 
+  /**
+   * The batch kernel of one-shot commands ({@code report}, {@code explain}): the scalar one. The SIMD kernel is the
+   * faster once C2 has compiled it, but a command that runs for a second spends that second before compilation,
+   * where the Vector API runs an interpreted fallback hundreds of times slower; the scalar kernel compiles at once.
+   */
+  static final io.netgamma.core.pricing.BatchPricer ONE_SHOT_PRICER = io.netgamma.core.pricing.BatchPricers.scalar();
+
   /** Success. */
   public static final int EXIT_OK = 0;
   /** The input was read but no row could be processed. */

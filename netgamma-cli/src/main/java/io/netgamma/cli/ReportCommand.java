@@ -271,7 +271,7 @@ final class ReportCommand implements Callable<Integer> {
     }
     EwmaEstimate ewma = histories(err);
     long start = System.nanoTime();
-    PortfolioValuation v = PortfolioValuer.DEFAULT.withVolSource(settings.volSource())
+    PortfolioValuation v = PortfolioValuer.DEFAULT.withPricer(Main.ONE_SHOT_PRICER).withVolSource(settings.volSource())
         .withListedInstrumentsOnly(listedOnly).value(in.book(), in.snapshot());
     Report report = Report.of(v, in.snapshot(), settings, ewma);
     double ms = (System.nanoTime() - start) * 1e-6;
@@ -537,7 +537,7 @@ final class ReportCommand implements Callable<Integer> {
       Risk risk = ReportCommand.risk(v, snapshot, s, ewma);
       NettingReport netting = NettingAnalyzer.analyze(v, snapshot, risk.risk(),
           s.netting().withVolatilities(risk.risk().volatilities()));
-      ScenarioGrid grid = ScenarioEngine.DEFAULT.grid(v, s.grid());
+      ScenarioGrid grid = ScenarioEngine.DEFAULT.withPricer(Main.ONE_SHOT_PRICER).grid(v, s.grid());
       return new Report(v, GreeksAggregator.byUnderlying(v), GreeksAggregator.byUnderlying(v, true),
           GreeksAggregator.byExpiry(v), risk, GreeksAggregator.referenceEquivalent(v, risk.risk(), s.weighting(),
               false), netting, grid, ReportCommand.profile(v, s.grid()));
@@ -633,7 +633,7 @@ final class ReportCommand implements Callable<Integer> {
     for (int i = 0; i < axis.length; i++) {
       axis[i] = (i - half - 1) * PROFILE_STEP_PCT / 100; // exact 0 in the middle
     }
-    ScenarioGrid pnl = ScenarioEngine.DEFAULT.grid(v, ScenarioSpec.of(axis, new double[] {0.0}));
+    ScenarioGrid pnl = ScenarioEngine.DEFAULT.withPricer(Main.ONE_SHOT_PRICER).grid(v, ScenarioSpec.of(axis, new double[] {0.0}));
     double[] shifts = new double[2 * half + 1];
     for (int i = 0; i < shifts.length; i++) {
       shifts[i] = axis[i + 1];

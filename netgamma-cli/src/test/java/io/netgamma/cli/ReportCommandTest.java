@@ -109,7 +109,7 @@ class ReportCommandTest {
   @Test
   void demoNumbersAreTheEnginesAndAddUp() {
     DemoBook d = DemoBook.generate(DemoBook.DEFAULT_SEED, DemoBook.DEFAULT_POSITIONS);
-    PortfolioValuation v = PortfolioValuer.DEFAULT.value(d.portfolio(), d.market());
+    PortfolioValuation v = PortfolioValuer.DEFAULT.withPricer(Main.ONE_SHOT_PRICER).value(d.portfolio(), d.market());
     Map<String, NetGreeks> net = GreeksAggregator.byUnderlying(v);
     for (String u : List.of("BTC", "ETH")) {
       JsonNode n = demo.get("net").get(u);
@@ -227,10 +227,11 @@ class ReportCommandTest {
     assertThat(j.get("positions")).hasSize(13);
     // the same numbers as valuing the book on the market the loader builds (surfaces fitted to the file's IVs)
     MarketSnapshot loaded = MarketLoader.DEFAULT.load(market).snapshot();
-    PortfolioValuation v = PortfolioValuer.DEFAULT.value(book, loaded);
+    PortfolioValuation v = PortfolioValuer.DEFAULT.withPricer(Main.ONE_SHOT_PRICER).value(book, loaded);
     Map<String, NetGreeks> net = GreeksAggregator.byUnderlying(v);
     Portfolio without = Portfolio.of("without", desk.positions().subList(1, 12));
-    Map<String, NetGreeks> netWithout = GreeksAggregator.byUnderlying(PortfolioValuer.DEFAULT.value(without, loaded));
+    Map<String, NetGreeks> netWithout = GreeksAggregator.byUnderlying(
+        PortfolioValuer.DEFAULT.withPricer(Main.ONE_SHOT_PRICER).value(without, loaded));
     String u = first.instrument().underlying();
     assertThat(j.get("net").get(u).get("gamma").asDouble()).isEqualTo(net.get(u).gamma());
     // the offsetting pair adds exactly nothing: the net is that of the book without the first position
