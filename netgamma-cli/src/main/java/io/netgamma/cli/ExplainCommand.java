@@ -144,7 +144,7 @@ final class ExplainCommand implements Callable<Integer> {
           || spec.commandLine().getParseResult().hasMatchedOption("--positions")) {
         throw usage("--seed and --positions apply to --demo only");
       }
-      ReportCommand.Limited messages = new ReportCommand.Limited(err, ChainCommand.MAX_ROW_MESSAGES);
+      SurfaceCommand.Messages messages = ReportCommand.messages(err);
       PortfolioRead read = ReportCommand.readPortfolio(portfolio, messages, err);
       book = read.portfolio();
       skipped = read.summary().rowsSkipped();
@@ -180,7 +180,7 @@ final class ExplainCommand implements Callable<Integer> {
     return Main.EXIT_OK;
   }
 
-  private static MarketSnapshot load(Path file, ReportCommand.Limited messages, PrintWriter err) {
+  private static MarketSnapshot load(Path file, SurfaceCommand.Messages messages, PrintWriter err) {
     LoadedMarket loaded = MarketLoader.DEFAULT.load(file, MarketLoader.Options.DEFAULT, messages::add);
     for (String note : loaded.notes()) {
       err.println(file + ": " + note);

@@ -434,7 +434,7 @@ final class ReportCommand implements Callable<Integer> {
         || spec.commandLine().getParseResult().hasMatchedOption("--positions")) {
       throw usage("--seed and --positions apply to --demo only");
     }
-    Limited messages = new Limited(err, ChainCommand.MAX_ROW_MESSAGES);
+    SurfaceCommand.Messages messages = messages(err);
     PortfolioRead read = readPortfolio(portfolio, messages, err);
     LoadedMarket loaded = MarketLoader.DEFAULT.load(market, MarketLoader.Options.DEFAULT, messages::add);
     for (String note : loaded.notes()) {
@@ -444,12 +444,17 @@ final class ReportCommand implements Callable<Integer> {
         market.toString());
   }
 
+  /** Diagnostic lines on stderr, at most {@link ChainCommand#MAX_ROW_MESSAGES}; the rest counted, not printed. */
+  static SurfaceCommand.Messages messages(PrintWriter err) {
+    return new SurfaceCommand.Messages(err, ChainCommand.MAX_ROW_MESSAGES, SurfaceCommand.Messages.MESSAGES_NOT_LISTED);
+  }
+
   /**
    * Reads a portfolio file of any known format; bad positions are skipped, each on stderr, and counted.
    *
    * @throws DataFileException naming the file when it cannot be read as a whole
    */
-  static PortfolioRead readPortfolio(Path file, Limited messages, PrintWriter err) {
+  static PortfolioRead readPortfolio(Path file, SurfaceCommand.Messages messages, PrintWriter err) {
     PortfolioRead read = PortfolioFiles.read(file, issue -> messages.add(issue.message()));
     var s = read.summary();
     err.println(file + ": " + s.describe());
@@ -473,7 +478,7 @@ final class ReportCommand implements Callable<Integer> {
         throw usage("--history " + coin + " given twice");
       }
     }
-    Limited messages = new Limited(err, ChainCommand.MAX_ROW_MESSAGES);
+    SurfaceCommand.Messages messages = messages(err);
     EwmaEstimate e = PriceHistories.ewma(files, EwmaEstimator.RISKMETRICS_LAMBDA, i -> messages.add(i.message()));
     err.println("price histories " + files.keySet() + ": EWMA (lambda " + e.lambda() + ") over " + e.returns()
         + " common returns, " + fmt(e.periodsPerYear(), 0) + " a year");
@@ -1202,26 +1207,5 @@ final class ReportCommand implements Callable<Integer> {
 
   private static String noNegativeZero(String s) {
     return s.startsWith("-") && isZero(s) ? s.substring(1) : s;
-  }
-
-  /** Diagnostic lines on stderr, at most {@code max}; the rest counted, not printed. */
-  static final class Limited {
-    private final PrintWriter err;
-    private final int max;
-    private long count;
-
-    Limited(PrintWriter err, int max) {
-      this.err = err;
-      this.max = max;
-    }
-
-    void add(String message) {
-      count++;
-      if (count <= max) {
-        err.println(message);
-      } else if (count == max + 1) {
-        err.println("(further messages are not listed)");
-      }
-    }
   }
 }

@@ -461,15 +461,30 @@ final class SurfaceCommand implements Callable<Integer> {
 
   // ------------------------------------------------------------------------------------------- messages
 
-  /** Diagnostic lines on stderr, at most {@code max} of them; the rest are counted, not printed. */
+  /**
+   * Diagnostic lines on stderr, at most {@code max} of them; the rest are counted, not printed, and the first of
+   * them is replaced by one note.
+   */
   static final class Messages implements Consumer<String> {
+    /** The note of the row-reading commands, whose summary counts the rows. */
+    static final String ROWS_NOT_LISTED = "(further rows are not listed; the summary counts them)";
+    /** The note of the commands that report other things than rows. */
+    static final String MESSAGES_NOT_LISTED = "(further messages are not listed)";
+
     private final PrintWriter err;
     private final int max;
+    private final String overflowNote;
     private long count;
 
+    /** Lines about rows, noting {@link #ROWS_NOT_LISTED} past {@code max}. */
     Messages(PrintWriter err, int max) {
+      this(err, max, ROWS_NOT_LISTED);
+    }
+
+    Messages(PrintWriter err, int max, String overflowNote) {
       this.err = err;
       this.max = max;
+      this.overflowNote = overflowNote;
     }
 
     void add(String message) {
@@ -477,7 +492,7 @@ final class SurfaceCommand implements Callable<Integer> {
       if (count <= max) {
         err.println(message);
       } else if (count == max + 1) {
-        err.println("(further rows are not listed; the summary counts them)");
+        err.println(overflowNote);
       }
     }
 

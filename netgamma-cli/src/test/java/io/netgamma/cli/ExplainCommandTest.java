@@ -1,5 +1,8 @@
 package io.netgamma.cli;
 
+import static io.netgamma.cli.CliRun.run;
+import static io.netgamma.cli.ReportCommandTest.smallBook;
+import static io.netgamma.cli.ReportCommandTest.smallMarket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -8,17 +11,10 @@ import io.netgamma.core.portfolio.Portfolio;
 import io.netgamma.core.risk.explain.PnlExplain;
 import io.netgamma.core.risk.explain.PnlExplainer;
 import io.netgamma.core.sim.book.DemoBook;
-import io.netgamma.core.sim.book.DeskBookGenerator;
-import io.netgamma.core.sim.book.DeskBookSpec;
-import io.netgamma.core.sim.market.MarketGenerator;
-import io.netgamma.core.sim.market.MarketSpec;
-import io.netgamma.core.sim.market.UnderlyingSpec;
 import io.netgamma.data.market.MarketLoader;
 import io.netgamma.data.portfolio.PortfolioJson;
 import io.netgamma.data.snapshot.MarketSnapshotJson;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,32 +30,9 @@ class ExplainCommandTest {
   static final JsonMapper JSON = JsonMapper.builder().build();
   static final List<String> TERMS = List.of("delta", "gamma", "vega", "theta", "vanna", "volga");
 
-  record Run(int code, String out, String err) {
-  }
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(code, out.toString(), err.toString());
-  }
-
-  /** A small generated market (8 strikes per expiry: quick surface fits) with BTC and ETH moved. */
-  static MarketSnapshot smallMarket(long seed, Instant at, double btcMove, double ethMove) {
-    UnderlyingSpec btc = UnderlyingSpec.btc();
-    UnderlyingSpec eth = UnderlyingSpec.eth();
-    return MarketGenerator.DEFAULT.generate(MarketSpec.btcEth(at).withStrikesPerExpiry(8).withUnderlyings(List.of(
-        btc.withSpot(btc.spot() * (1 + btcMove)), eth.withSpot(eth.spot() * (1 + ethMove)))), seed);
-  }
-
-  /** A 12-position desk book on a market. */
-  static Portfolio smallBook(MarketSnapshot market, long seed) {
-    return DeskBookGenerator.DEFAULT.generate(market, DeskBookSpec.of(12), seed);
-  }
-
   @Test
   void demoExplainsEveryPositionAndTheTermsAddUpToTheActualPnl() {
-    Run r = run("explain", "--demo", "--json");
+    CliRun r = run("explain", "--demo", "--json");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode j = JSON.readTree(r.out());
     assertThat(j.get("positions")).hasSize(DemoBook.DEFAULT_POSITIONS);
@@ -89,7 +62,7 @@ class ExplainCommandTest {
 
   @Test
   void demoTableHasTheTermsAndTotals() {
-    Run r = run("explain", "--demo");
+    CliRun r = run("explain", "--demo");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("P&L EXPLAIN  demo desk: 40 positions", "actual", "delta", "gamma", "vega", "theta",
         "vanna", "volga", "residual", "BY UNDERLYING", "total", "predicted by the greeks");
@@ -115,7 +88,7 @@ class ExplainCommandTest {
         .append('\n'));
     csv.append(daily).append(",3\n");
     Files.writeString(book, csv);
-    Run r = run("explain", "--portfolio", book.toString(), "--from", from.toString(), "--to", to.toString(),
+    CliRun r = run("explain", "--portfolio", book.toString(), "--from", from.toString(), "--to", to.toString(),
         "--json");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode j = JSON.readTree(r.out());
@@ -130,7 +103,7 @@ class ExplainCommandTest {
     assertThat(j.get("settled").toString()).contains(daily);
     assertThat(r.err()).contains("settled at intrinsic value", daily);
     PortfolioJson.DEFAULT.write(read, dir.resolve("book.json"));
-    Run table = run("explain", "--portfolio", dir.resolve("book.json").toString(), "--from", from.toString(),
+    CliRun table = run("explain", "--portfolio", dir.resolve("book.json").toString(), "--from", from.toString(),
         "--to", to.toString());
     assertThat(table.code()).as(table.err()).isZero();
     assertThat(table.out()).contains(daily).containsPattern(daily + ".* yes ");
@@ -151,15 +124,15 @@ class ExplainCommandTest {
     MarketSnapshotJson.DEFAULT.write(b.build(), to);
     Path book = dir.resolve("book.json");
     PortfolioJson.DEFAULT.write(desk, book);
-    Run r = run("explain", "--portfolio", book.toString(), "--from", from.toString(), "--to", to.toString());
+    CliRun r = run("explain", "--portfolio", book.toString(), "--from", from.toString(), "--to", to.toString());
     assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
     String eth = desk.positions().stream().map(p -> p.instrument().name()).filter(n -> n.startsWith("ETH"))
         .findFirst().orElseThrow();
     assertThat(r.err()).contains(eth, "ETH");
-    Run backwards = run("explain", "--portfolio", book.toString(), "--from", to.toString(), "--to", from.toString());
+    CliRun backwards = run("explain", "--portfolio", book.toString(), "--from", to.toString(), "--to", from.toString());
     assertThat(backwards.code()).isEqualTo(Main.EXIT_USAGE);
     assertThat(backwards.err()).contains("before");
-    Run usage = run("explain", "--portfolio", book.toString(), "--from", from.toString());
+    CliRun usage = run("explain", "--portfolio", book.toString(), "--from", from.toString());
     assertThat(usage.code()).isEqualTo(Main.EXIT_USAGE);
     assertThat(usage.err()).contains("--to");
   }

@@ -1,5 +1,6 @@
 package io.netgamma.cli;
 
+import static io.netgamma.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -10,8 +11,6 @@ import io.netgamma.core.pricing.Black76;
 import io.netgamma.data.tardis.TardisChainReader;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -33,16 +32,6 @@ class GexCommandTest {
   static final Instant JUN26 = Instant.parse("2020-06-26T08:00:00Z");
   static final Instant MAY29 = Instant.parse("2020-05-29T08:00:00Z");
   static final Instant MAY22 = Instant.parse("2020-05-22T08:00:00Z");
-
-  record Run(int code, String out, String err) {
-  }
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(code, out.toString(), err.toString());
-  }
 
   static long micros(Instant i) {
     return i.getEpochSecond() * 1_000_000 + i.getNano() / 1000;
@@ -117,7 +106,7 @@ class GexCommandTest {
   @Test
   void jsonHasTheContractKeysAndTheFlipIsTheRootOfTheProfile(@TempDir Path dir) throws IOException {
     Path file = write(dir, "chain.csv", skewedRows());
-    Run r = run("gex", "--chain", file.toString(), "--json", "--spot", "9000");
+    CliRun r = run("gex", "--chain", file.toString(), "--json", "--spot", "9000");
     assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_OK);
     assertThat(r.out().lines().count()).isEqualTo(1);
     JsonNode root = JSON.readTree(r.out());
@@ -203,7 +192,7 @@ class GexCommandTest {
   @Test
   void oneOptionByHandAndSpotFromTheNearestExpiry(@TempDir Path dir) throws IOException {
     Path file = write(dir, "one.csv", List.of(row("BTC", OptionType.CALL, 9_500, MAY29, NOW, 1234.5, 74, 9_050)));
-    Run r = run("gex", "--chain", file.toString(), "--json");
+    CliRun r = run("gex", "--chain", file.toString(), "--json");
     assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_OK);
     JsonNode root = JSON.readTree(r.out());
     // without --spot: the forward of the nearest expiry
@@ -245,7 +234,7 @@ class GexCommandTest {
     double flip = def.get("zero_gamma").asDouble();
     double spot = def.get("spot").asDouble();
     String range = Double.toString(0.5 * Math.abs(flip / spot - 1));
-    Run narrow = run("gex", "--chain", file.toString(), "--json", "--range", range, "--points", "21");
+    CliRun narrow = run("gex", "--chain", file.toString(), "--json", "--range", range, "--points", "21");
     assertThat(narrow.code()).isEqualTo(Main.EXIT_OK);
     JsonNode n = JSON.readTree(narrow.out());
     assertThat(n.get("zero_gamma").isNull()).isTrue();
@@ -256,7 +245,7 @@ class GexCommandTest {
   @Test
   void tablesHaveUnitsWallsFlipAndTotals(@TempDir Path dir) throws IOException {
     Path file = write(dir, "chain.csv", skewedRows());
-    Run r = run("gex", "--chain", file.toString(), "--spot", "9000", "--top", "3");
+    CliRun r = run("gex", "--chain", file.toString(), "--spot", "9000", "--top", "3");
     assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_OK);
     List<String> lines = r.out().lines().toList();
     assertThat(lines.getFirst()).isEqualTo("BTC dealer gamma exposure (GEX) at 2020-05-21T23:21:03.258Z");
@@ -284,7 +273,7 @@ class GexCommandTest {
     rows.add(row("BTC", OptionType.CALL, 9_000, MAY22, MAY22.plusSeconds(1), 10.0, 80, 9_050));
     rows.add("deribit,BTC-29MAY20-9000-C,notanumber"); // line 14: bad row
     Path file = write(dir, "chain.csv", rows);
-    Run r = run("gex", "--chain", file.toString(), "--json");
+    CliRun r = run("gex", "--chain", file.toString(), "--json");
     assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_OK);
     assertThat(r.err()).contains(file + ":10: skipped: BTC-26JUN20-12000-C (no open interest): the open_interest "
         + "cell is empty");
@@ -315,7 +304,7 @@ class GexCommandTest {
         row("BTC", OptionType.CALL, 9_500, MAY29, MAY22.plusSeconds(3600), 100.0, 70, 9_050),
         row("BTC", OptionType.PUT, 9_000, MAY22, MAY22.minusSeconds(3600), 100.0, 70, 9_050)));
     Path file = write(dir, "chain.csv", rows);
-    Run r = run("gex", "--chain", file.toString());
+    CliRun r = run("gex", "--chain", file.toString());
     assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_OK);
     assertThat(r.err()).contains(file + ":3: skipped: BTC-22MAY20-9000-P (expired): expires at "
         + "2020-05-22T08:00:00Z, not after the valuation instant 2020-05-22T09:00:00Z");
@@ -328,35 +317,35 @@ class GexCommandTest {
     List<String> rows = skewedRows();
     rows.add(row("ETH", OptionType.CALL, 250, MAY29, NOW, 100.0, 90, 205));
     Path both = write(dir, "both.csv", rows);
-    Run ambiguous = run("gex", "--chain", both.toString());
+    CliRun ambiguous = run("gex", "--chain", both.toString());
     assertThat(ambiguous.code()).isEqualTo(Main.EXIT_USAGE);
     assertThat(ambiguous.err()).startsWith("--underlying is needed: " + both + " holds options of BTC and ETH");
-    Run eth = run("gex", "--chain", both.toString(), "--underlying", "eth", "--json");
+    CliRun eth = run("gex", "--chain", both.toString(), "--underlying", "eth", "--json");
     assertThat(eth.code()).as(eth.err()).isEqualTo(Main.EXIT_OK);
     assertThat(JSON.readTree(eth.out()).get("options_used").asInt()).isEqualTo(1);
     assertThat(eth.err().lines().toList().getLast()).isEqualTo("9 rows read, 1 option in the GEX of ETH, 8 skipped "
         + "(8 other underlying)");
-    Run sol = run("gex", "--chain", both.toString(), "--underlying", "SOL");
+    CliRun sol = run("gex", "--chain", both.toString(), "--underlying", "SOL");
     assertThat(sol.code()).isEqualTo(Main.EXIT_NOTHING_PROCESSED);
     assertThat(sol.out()).isEmpty();
     assertThat(sol.err()).contains("no SOL option in " + both + " (have: BTC, ETH)");
     Path noOi = write(dir, "nooi.csv", List.of(row("BTC", OptionType.CALL, 9_500, MAY29, NOW, null, 74, 9_050)));
-    Run none = run("gex", "--chain", noOi.toString());
+    CliRun none = run("gex", "--chain", noOi.toString());
     assertThat(none.code()).isEqualTo(Main.EXIT_NOTHING_PROCESSED);
     assertThat(none.err()).contains("1 row read, 0 options in the GEX of BTC, 1 skipped (1 no open interest)");
     assertThat(run("gex", "--chain", both.toString(), "--dealer", "dealers-long").err())
         .contains("Invalid value for option '--dealer'")
         .contains("dealer convention must be one of [long-calls-short-puts, short-all, long-all], got 'dealers-long'");
     assertThat(run("gex", "--chain", both.toString(), "--dealer", "dealers-long").code()).isEqualTo(Main.EXIT_USAGE);
-    Run range = run("gex", "--chain", both.toString(), "--underlying", "BTC", "--range", "1.5");
+    CliRun range = run("gex", "--chain", both.toString(), "--underlying", "BTC", "--range", "1.5");
     assertThat(range.code()).isEqualTo(Main.EXIT_USAGE);
     assertThat(range.err()).startsWith("--range must be a fraction of spot in (0, 0.95] (0.2 = +/-20%), got 1.5");
-    Run points = run("gex", "--chain", both.toString(), "--underlying", "BTC", "--points", "2");
+    CliRun points = run("gex", "--chain", both.toString(), "--underlying", "BTC", "--points", "2");
     assertThat(points.code()).isEqualTo(Main.EXIT_USAGE);
     assertThat(points.err()).startsWith("--points must be between 3 and 100001, got 2");
-    Run spot = run("gex", "--chain", both.toString(), "--underlying", "BTC", "--spot", "-5");
+    CliRun spot = run("gex", "--chain", both.toString(), "--underlying", "BTC", "--spot", "-5");
     assertThat(spot.code()).isEqualTo(Main.EXIT_USAGE);
-    Run missing = run("gex", "--chain", dir.resolve("absent.csv").toString());
+    CliRun missing = run("gex", "--chain", dir.resolve("absent.csv").toString());
     assertThat(missing.code()).isEqualTo(Main.EXIT_USAGE);
     assertThat(missing.err()).startsWith("netgamma: ").contains("absent.csv");
   }
@@ -365,7 +354,7 @@ class GexCommandTest {
   void pngHasTheProfileAboveTheStrikes(@TempDir Path dir) throws IOException {
     Path file = write(dir, "chain.csv", skewedRows());
     Path png = dir.resolve("gex.png");
-    Run r = run("gex", "--chain", file.toString(), "--png", png.toString());
+    CliRun r = run("gex", "--chain", file.toString(), "--png", png.toString());
     assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_OK);
     assertThat(r.err()).contains("; chart drawn to " + png);
     BufferedImage image = ImageIO.read(png.toFile());
@@ -385,7 +374,7 @@ class GexCommandTest {
 
   @Test
   void theBundledSampleChainRuns() {
-    Run r = run("gex", "--chain", Path.of("..", "samples", "btc-options-chain.csv").toString(), "--json");
+    CliRun r = run("gex", "--chain", Path.of("..", "samples", "btc-options-chain.csv").toString(), "--json");
     assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_OK);
     JsonNode root = JSON.readTree(r.out());
     assertThat(root.get("options_used").asInt()).isPositive();

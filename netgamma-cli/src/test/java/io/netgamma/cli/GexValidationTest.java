@@ -2,7 +2,6 @@ package io.netgamma.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.netgamma.core.instrument.OptionType;
 import io.netgamma.core.instrument.YearFraction;
@@ -53,18 +52,10 @@ class GexValidationTest {
 
   static Path chains;
 
-  static Path dataDirectory() {
-    String property = System.getProperty("netgamma.sharedData");
-    return property != null && !property.isBlank() ? Path.of(property) : Path.of("..", "..", "shared", "data");
-  }
-
   /** Each test is skipped, with the reason, when the data folder is absent. */
   @BeforeEach
   void requireData() {
-    Path dir = dataDirectory().resolve("chains");
-    assumeTrue(Files.isDirectory(dir), () -> "real market data not found at " + dir.toAbsolutePath()
-        + " (set -Dnetgamma.sharedData=DIR): validation skipped");
-    chains = dir;
+    chains = SharedData.require("chains").resolve("chains");
   }
 
   static JsonNode gexJson(Path file, String underlying) {

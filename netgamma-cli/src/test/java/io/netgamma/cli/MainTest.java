@@ -1,5 +1,6 @@
 package io.netgamma.cli;
 
+import static io.netgamma.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -11,7 +12,6 @@ import io.netgamma.data.sample.SampleChainGenerator;
 import io.netgamma.data.tardis.TardisChainReader;
 import io.netgamma.data.tardis.TardisChainWriter;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,16 +38,6 @@ class MainTest {
   /** A deep in-the-money put whose mark is below its intrinsic value at the published forward. */
   static final String BELOW_INTRINSIC = PUT.replace(",0.10112934,", ",0.09,");
 
-  record Run(int code, String out, String err) {
-  }
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(code, out.toString(), err.toString());
-  }
-
   static Path chain(Path dir, String... rows) throws IOException {
     Path file = dir.resolve("chain.csv");
     Files.writeString(file, HEADER + "\n" + String.join("\n", rows) + "\n");
@@ -57,7 +47,7 @@ class MainTest {
   @Test
   void greeksTableHasUnitsAlignedColumnsAndASummary(@TempDir Path dir) throws IOException {
     Path file = chain(dir, CALL, BAD_IV, EXPIRED, PUT);
-    Run r = run("greeks", "--chain", file.toString());
+    CliRun r = run("greeks", "--chain", file.toString());
     assertThat(r.code()).isEqualTo(Main.EXIT_OK);
     List<String> lines = r.out().lines().toList();
     assertThat(lines).hasSize(4);
@@ -78,7 +68,7 @@ class MainTest {
   @Test
   void greeksJsonIsOneCompleteObjectPerLineEqualToBlack76(@TempDir Path dir) throws IOException {
     Path file = chain(dir, CALL, PUT);
-    Run r = run("greeks", "--chain", file.toString(), "--json");
+    CliRun r = run("greeks", "--chain", file.toString(), "--json");
     assertThat(r.code()).isZero();
     List<String> lines = r.out().lines().toList();
     assertThat(lines).hasSize(2);
@@ -109,7 +99,7 @@ class MainTest {
   @Test
   void ivReportsSolvedAndUnsolvableRowsWithoutInventingNumbers(@TempDir Path dir) throws IOException {
     Path file = chain(dir, CALL, BELOW_INTRINSIC);
-    Run r = run("iv", "--chain", file.toString(), "--json");
+    CliRun r = run("iv", "--chain", file.toString(), "--json");
     assertThat(r.code()).isZero();
     JsonMapper json = JsonMapper.builder().build();
     List<JsonNode> rows = r.out().lines().map(json::readTree).toList();
@@ -125,25 +115,25 @@ class MainTest {
     assertThat(none.get("reason").asString()).contains("below intrinsic value");
     assertThat(r.err().strip()).isEqualTo("2 rows read, 1 solved, 1 without a solution (1 below intrinsic), "
         + "0 skipped");
-    Run table = run("iv", "--chain", file.toString());
+    CliRun table = run("iv", "--chain", file.toString());
     assertThat(table.out()).contains("BELOW_INTRINSIC: price").contains(" OK");
     assertThat(table.out().lines().skip(2).findFirst().orElseThrow()).contains("81.64");
   }
 
   @Test
   void exitCodesAndErrorsWithoutStackTraces(@TempDir Path dir) throws IOException {
-    Run missing = run("greeks", "--chain", dir.resolve("nope.csv").toString());
+    CliRun missing = run("greeks", "--chain", dir.resolve("nope.csv").toString());
     assertThat(missing.code()).isEqualTo(Main.EXIT_USAGE);
     assertThat(missing.err().strip()).isEqualTo("netgamma: " + dir.resolve("nope.csv") + ": no such file");
     assertThat(missing.out()).isEmpty();
 
     Path notChain = dir.resolve("prices.csv");
     Files.writeString(notChain, "timestamp,open,high,low,close,volume\n1,2,3,4,5,6\n");
-    Run broken = run("iv", "--chain", notChain.toString());
+    CliRun broken = run("iv", "--chain", notChain.toString());
     assertThat(broken.code()).isEqualTo(Main.EXIT_USAGE);
     assertThat(broken.err()).contains("is not that of a Tardis options_chain CSV file").doesNotContain("\tat ", "Exception");
 
-    Run allBad = run("greeks", "--chain", chain(dir, BAD_IV, EXPIRED).toString());
+    CliRun allBad = run("greeks", "--chain", chain(dir, BAD_IV, EXPIRED).toString());
     assertThat(allBad.code()).isEqualTo(Main.EXIT_NOTHING_PROCESSED);
     assertThat(allBad.out()).isEmpty();
     assertThat(allBad.err()).contains("2 rows read, 0 priced, 2 skipped (1 bad number, 1 expired)");
@@ -151,17 +141,17 @@ class MainTest {
     assertThat(run("greeks").code()).isEqualTo(Main.EXIT_USAGE);
     assertThat(run("greeks", "--chain").code()).isEqualTo(Main.EXIT_USAGE);
     assertThat(run("greeks", "--chain", "x.csv", "--bogus").code()).isEqualTo(Main.EXIT_USAGE);
-    Run badRate = run("greeks", "--chain", chain(dir, CALL).toString(), "--rate", "NaN");
+    CliRun badRate = run("greeks", "--chain", chain(dir, CALL).toString(), "--rate", "NaN");
     assertThat(badRate.code()).isEqualTo(Main.EXIT_USAGE);
     assertThat(badRate.err()).contains("--rate must be a fraction");
-    Run noCommand = run();
+    CliRun noCommand = run();
     assertThat(noCommand.code()).isEqualTo(Main.EXIT_USAGE);
     assertThat(noCommand.err()).contains("missing command");
   }
 
   @Test
   void helpTeachesUnitsExamplesAndExitCodes() {
-    Run help = run("--help");
+    CliRun help = run("--help");
     assertThat(help.code()).isZero();
     assertThat(help.out()).contains("USD per 1-coin option", "USD per 1 vol point", "USD per calendar day",
         "USD per 1% of rate", "per 1 USD", "ACT/365", "fraction in JSON");
@@ -170,7 +160,7 @@ class MainTest {
     assertThat(help.out().lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(80));
     assertThat(run("help", "greeks").out()).contains("--chain=FILE", "--json", "--rate=R", "USD per vol point");
     assertThat(run("iv", "--help").out()).contains("BELOW_INTRINSIC", "vol points");
-    Run version = run("--version");
+    CliRun version = run("--version");
     assertThat(version.code()).isZero();
     assertThat(version.out()).startsWith("netgamma ");
   }
@@ -178,7 +168,7 @@ class MainTest {
   @Test
   void sampleChainWritesTheGeneratorsChainAndTheCommittedSampleMatchesIt(@TempDir Path dir) throws IOException {
     Path out = dir.resolve("sample.csv");
-    Run r = run("sample-chain", "--out", out.toString());
+    CliRun r = run("sample-chain", "--out", out.toString());
     assertThat(r.code()).isZero();
     assertThat(r.err()).startsWith("wrote 200 options (12 expiries) of BTC");
     assertThat(Files.readString(out)).isEqualTo(Files.readString(Path.of("..", "samples",
@@ -189,23 +179,24 @@ class MainTest {
     }
     assertThat(Files.readString(out)).isEqualTo(expected.toString());
 
-    Run eth = run("sample-chain", "--out", "-", "--underlying", "eth", "--spot", "3000", "--seed", "7",
+    CliRun eth = run("sample-chain", "--out", "-", "--underlying", "eth", "--spot", "3000", "--seed", "7",
         "--timestamp", "2025-01-10T12:00:00Z");
     assertThat(eth.code()).isZero();
     assertThat(eth.out().lines().skip(1)).allSatisfy(l -> assertThat(l).startsWith("deribit,ETH-"));
     assertThat(run("sample-chain", "--out", "x.csv", "--timestamp", "yesterday").code()).isEqualTo(2);
     assertThat(run("sample-chain", "--out", "x.csv", "--underlying", "SOL").code()).isEqualTo(2);
-    Run late = run("sample-chain", "--out", dir.resolve("late.csv").toString(), "--timestamp", "2100-01-01T00:00:00Z");
+    CliRun late = run("sample-chain", "--out", dir.resolve("late.csv").toString(),
+        "--timestamp", "2100-01-01T00:00:00Z");
     assertThat(late.code()).isEqualTo(2);
     assertThat(late.err()).contains("timestamp must be in 2000-2097", "2100-01-01T00:00:00Z");
-    Run unwritable = run("sample-chain", "--out", dir.resolve("no/such/dir/x.csv").toString());
+    CliRun unwritable = run("sample-chain", "--out", dir.resolve("no/such/dir/x.csv").toString());
     assertThat(unwritable.code()).isEqualTo(2);
     assertThat(unwritable.err()).startsWith("netgamma: ").contains("cannot write");
   }
 
   @Test
   void theQuickstartSampleIsPricedEntirely() {
-    Run r = run("greeks", "--chain", Path.of("..", "samples", "btc-options-chain.csv").toString());
+    CliRun r = run("greeks", "--chain", Path.of("..", "samples", "btc-options-chain.csv").toString());
     assertThat(r.code()).isZero();
     assertThat(r.err().strip()).isEqualTo("200 rows read, 200 priced, 0 skipped");
     assertThat(r.out().lines().count()).isEqualTo(202);

@@ -1,14 +1,13 @@
 package io.netgamma.cli;
 
+import static io.netgamma.cli.CliRun.run;
 import static io.netgamma.cli.SurfaceCommandTest.dataLines;
 import static io.netgamma.cli.SurfaceCommandTest.field;
 import static io.netgamma.cli.SurfaceCommandTest.micros;
-import static io.netgamma.cli.SurfaceCommandTest.run;
 import static io.netgamma.cli.SurfaceCommandTest.with;
 import static io.netgamma.cli.SurfaceCommandTest.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netgamma.cli.SurfaceCommandTest.Run;
 import io.netgamma.core.market.ForwardCurve;
 import io.netgamma.core.market.MarketSnapshot;
 import io.netgamma.core.market.Quote;
@@ -82,7 +81,7 @@ class MarketCommandTest {
   @Test
   void theSampleChainBecomesASnapshotWithEveryQuoteAndTheOptionForwardCurve(@TempDir Path dir) throws IOException {
     Path out = dir.resolve("snapshot.json");
-    Run r = run("market", "--chain", SAMPLE.toString(), "--out", out.toString());
+    CliRun r = run("market", "--chain", SAMPLE.toString(), "--out", out.toString());
     assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_OK);
     assertThat(r.out()).isEmpty();
     MarketSnapshot s = MarketSnapshotJson.DEFAULT.read(out);
@@ -116,7 +115,7 @@ class MarketCommandTest {
             + "curve 12 nodes (12 option forward)", "wrote " + out);
 
     // --index sets the index (the curve's anchor) and nothing else; '-' writes to stdout
-    Run r2 = run("market", "--chain", SAMPLE.toString(), "--out", "-", "--index", "BTC=104990.5");
+    CliRun r2 = run("market", "--chain", SAMPLE.toString(), "--out", "-", "--index", "BTC=104990.5");
     assertThat(r2.code()).isEqualTo(Main.EXIT_OK);
     MarketSnapshot s2 = MarketSnapshotJson.DEFAULT.fromJson(r2.out());
     assertThat(s2.index("BTC")).isEqualTo(104990.5);
@@ -131,7 +130,7 @@ class MarketCommandTest {
     Path tickers = dir.resolve("tickers.jsonl");
     Files.writeString(tickers, TICKERS);
     Path out = dir.resolve("snapshot.json");
-    Run r = run("market", "--chain", SAMPLE.toString(), "--futures", tickers.toString(), "--out", out.toString());
+    CliRun r = run("market", "--chain", SAMPLE.toString(), "--futures", tickers.toString(), "--out", out.toString());
     assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_OK);
     MarketSnapshot s = MarketSnapshotJson.DEFAULT.read(out);
     assertThat(s.timestamp()).isEqualTo(sampleInstant());
@@ -164,7 +163,7 @@ class MarketCommandTest {
   void bookSummariesAreRecognisedAndATimeGapIsNoted(@TempDir Path dir) throws IOException {
     Path summaries = dir.resolve("summary.json");
     Files.writeString(summaries, BOOK_SUMMARIES);
-    Run r = run("market", "--chain", SAMPLE.toString(), "--futures", summaries.toString(), "--out", "-");
+    CliRun r = run("market", "--chain", SAMPLE.toString(), "--futures", summaries.toString(), "--out", "-");
     assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_OK);
     MarketSnapshot s = MarketSnapshotJson.DEFAULT.fromJson(r.out());
     assertThat(s.quotes()).hasSize(202);
@@ -181,34 +180,34 @@ class MarketCommandTest {
     Path out = dir.resolve("snapshot.json");
     List<String> lines = dataLines(SAMPLE);
     Path bad = write(dir, "bad.csv", lines.stream().limit(2).map(l -> with(l, "underlying_price", "-1")).toList());
-    Run r = run("market", "--chain", bad.toString(), "--out", out.toString());
+    CliRun r = run("market", "--chain", bad.toString(), "--out", out.toString());
     assertThat(r.code()).isEqualTo(Main.EXIT_NOTHING_PROCESSED);
     assertThat(out).doesNotExist();
     assertThat(r.err()).contains(bad + ":2: skipped: field 'underlying_price' = '-1'", "2 rows read, 0 option "
         + "quotes, 2 skipped (2 out of range)", "nothing written");
 
-    Run missing = run("market", "--chain", dir.resolve("nope.csv").toString(), "--out", out.toString());
+    CliRun missing = run("market", "--chain", dir.resolve("nope.csv").toString(), "--out", out.toString());
     assertThat(missing.code()).isEqualTo(Main.EXIT_USAGE);
     assertThat(missing.err()).contains("nope.csv: no such file");
 
-    Run noFutures = run("market", "--chain", SAMPLE.toString(), "--futures", dir.resolve("f.json").toString(),
+    CliRun noFutures = run("market", "--chain", SAMPLE.toString(), "--futures", dir.resolve("f.json").toString(),
         "--out", out.toString());
     assertThat(noFutures.code()).isEqualTo(Main.EXIT_USAGE);
     assertThat(noFutures.err()).contains("f.json: no such file");
 
-    Run badIndex = run("market", "--chain", SAMPLE.toString(), "--index", "BTC=abc", "--out", out.toString());
+    CliRun badIndex = run("market", "--chain", SAMPLE.toString(), "--index", "BTC=abc", "--out", out.toString());
     assertThat(badIndex.code()).isEqualTo(Main.EXIT_USAGE);
     assertThat(badIndex.err()).contains("--index BTC=abc: expected COIN=PRICE");
 
-    Run otherIndex = run("market", "--chain", SAMPLE.toString(), "--index", "ETH=2600", "--out", out.toString());
+    CliRun otherIndex = run("market", "--chain", SAMPLE.toString(), "--index", "ETH=2600", "--out", out.toString());
     assertThat(otherIndex.code()).isEqualTo(Main.EXIT_USAGE);
     assertThat(otherIndex.err()).contains("--index ETH: no ETH instrument in " + SAMPLE);
 
-    Run noOut = run("market", "--chain", SAMPLE.toString());
+    CliRun noOut = run("market", "--chain", SAMPLE.toString());
     assertThat(noOut.code()).isEqualTo(Main.EXIT_USAGE);
     assertThat(noOut.err()).contains("--out");
 
-    Run dirOut = run("market", "--chain", SAMPLE.toString(), "--out", dir.toString());
+    CliRun dirOut = run("market", "--chain", SAMPLE.toString(), "--out", dir.toString());
     assertThat(dirOut.code()).isEqualTo(Main.EXIT_USAGE);
     assertThat(dirOut.err()).contains("is a directory");
   }

@@ -1,5 +1,6 @@
 package io.netgamma.cli;
 
+import static io.netgamma.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -21,8 +22,6 @@ import io.netgamma.data.portfolio.PortfolioJson;
 import io.netgamma.data.snapshot.MarketSnapshotJson;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -39,16 +38,6 @@ class ReportCommandTest {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
 
-  record Run(int code, String out, String err) {
-  }
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(code, out.toString(), err.toString());
-  }
-
   /** A small generated market (8 strikes per expiry: quick surface fits) with BTC and ETH moved. */
   static MarketSnapshot smallMarket(long seed, Instant at, double btcMove, double ethMove) {
     UnderlyingSpec btc = UnderlyingSpec.btc();
@@ -62,7 +51,7 @@ class ReportCommandTest {
     return DeskBookGenerator.DEFAULT.generate(market, DeskBookSpec.of(12), seed);
   }
 
-  static Run demoJson;
+  static CliRun demoJson;
   static JsonNode demo;
 
   @BeforeAll
@@ -154,7 +143,7 @@ class ReportCommandTest {
 
   @Test
   void demoTablesShowEverySection() {
-    Run r = run("report", "--demo");
+    CliRun r = run("report", "--demo");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("RISK REPORT  demo desk: 40 positions", "POSITIONS", "NET GREEKS BY UNDERLYING",
         "NET GREEKS BY EXPIRY", "BTC-EQUIVALENT DELTA AND GAMMA", "NETTING", "HEDGING FLOW", "SCENARIOS",
@@ -169,7 +158,7 @@ class ReportCommandTest {
   @Test
   void pngDirGetsTheThreeCharts(@TempDir Path dir) throws IOException {
     Path charts = dir.resolve("charts");
-    Run r = run("report", "--demo", "--png-dir", charts.toString(), "--spot-points", "11");
+    CliRun r = run("report", "--demo", "--png-dir", charts.toString(), "--spot-points", "11");
     assertThat(r.code()).as(r.err()).isZero();
     for (String name : List.of(ReportCommand.PNL_PNG, ReportCommand.GAMMA_PNG, ReportCommand.HEATMAP_PNG)) {
       BufferedImage image = ImageIO.read(charts.resolve(name).toFile());
@@ -182,7 +171,7 @@ class ReportCommandTest {
 
   @Test
   void gridAxesHorizonAndNettingOptionsReachTheEngines() {
-    Run r = run("report", "--demo", "--json", "--spot-range", "10", "--spot-points", "5", "--vol-range", "4",
+    CliRun r = run("report", "--demo", "--json", "--spot-range", "10", "--spot-points", "5", "--vol-range", "4",
         "--vol-points", "3", "--horizon", "2", "--hedge-interval", "4h", "--cost-bp", "10", "--correlation",
         "ETH=0.9", "--vol", "BTC=0.5");
     assertThat(r.code()).as(r.err()).isZero();
@@ -220,7 +209,7 @@ class ReportCommandTest {
     Portfolio book = Portfolio.of("files", positions, Map.of("BTC", 2.0));
     Path file = dir.resolve("book.json");
     PortfolioJson.DEFAULT.write(book, file);
-    Run r = run("report", "--portfolio", file.toString(), "--market", market.toString(), "--json");
+    CliRun r = run("report", "--portfolio", file.toString(), "--market", market.toString(), "--json");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode j = JSON.readTree(r.out());
     assertThat(j.get("portfolio").asString()).isEqualTo("files");
@@ -251,7 +240,7 @@ class ReportCommandTest {
     String b = lines.get(lines.size() / 2).split(",")[symbol];
     Path book = dir.resolve("book.csv");
     Files.writeString(book, "instrument,quantity\n" + a + ",-10\n" + b + ",5\nBTC-PERPETUAL,2\n");
-    Run r = run("report", "--portfolio", book.toString(), "--market", chain.toString());
+    CliRun r = run("report", "--portfolio", book.toString(), "--market", chain.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains(a, b, "BTC-PERPETUAL", "RISK REPORT  book: 3 positions on 3 instruments");
     // the chain has no perpetual quote: it is valued at the index and named
@@ -273,7 +262,7 @@ class ReportCommandTest {
         + "\"size_currency\":" + (-20000 / perpMark) + ",\"mark_price\":" + perpMark + ",\"average_price\":94000},"
         + "{\"instrument_name\":\"" + option + "\",\"kind\":\"option\",\"direction\":\"buy\",\"size\":2.5,"
         + "\"average_price\":0.02}]}");
-    Run r = run("report", "--portfolio", positions.toString(), "--market", market.toString(), "--json");
+    CliRun r = run("report", "--portfolio", positions.toString(), "--market", market.toString(), "--json");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode j = JSON.readTree(r.out());
     JsonNode perp = j.get("positions").get(0);
@@ -289,13 +278,13 @@ class ReportCommandTest {
     MarketSnapshotJson.DEFAULT.write(smallMarket(1, DemoBook.DEFAULT_VALUATION, 0, 0), market);
     Path book = dir.resolve("book.csv");
     Files.writeString(book, "instrument,quantity\nBTC-PERPETUAL,1\nSOL-PERPETUAL,100\nSOL_USDC-27JUN25-150-C,5\n");
-    Run r = run("report", "--portfolio", book.toString(), "--market", market.toString());
+    CliRun r = run("report", "--portfolio", book.toString(), "--market", market.toString());
     assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
     assertThat(r.err()).contains("SOL-PERPETUAL", "SOL_USDC-27JUN25-150-C", "no index price for SOL");
     assertThat(r.out()).isEmpty();
     // --listed-only refuses what the market does not quote, naming it
     Files.writeString(book, "instrument,quantity\nBTC-27JUN25-123456-C,1\n");
-    Run listed = run("report", "--portfolio", book.toString(), "--market", market.toString(), "--listed-only");
+    CliRun listed = run("report", "--portfolio", book.toString(), "--market", market.toString(), "--listed-only");
     assertThat(listed.code()).isEqualTo(Main.EXIT_USAGE);
     assertThat(listed.err()).contains("BTC-27JUN25-123456-C", "not in the market snapshot");
   }
@@ -306,41 +295,41 @@ class ReportCommandTest {
     MarketSnapshotJson.DEFAULT.write(smallMarket(1, DemoBook.DEFAULT_VALUATION, 0, 0), market);
     Path book = dir.resolve("book.csv");
     Files.writeString(book, "instrument,quantity\nBTC-PERPETUAL,1\nBTC-FOO,2\n");
-    Run r = run("report", "--portfolio", book.toString(), "--market", market.toString());
+    CliRun r = run("report", "--portfolio", book.toString(), "--market", market.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.err()).contains(book + ":3", "BTC-FOO");
     assertThat(r.out()).contains("WARNING      1 position of " + book + " skipped as bad");
     Files.writeString(book, "instrument,quantity\nBTC-FOO,2\n");
-    Run none = run("report", "--portfolio", book.toString(), "--market", market.toString());
+    CliRun none = run("report", "--portfolio", book.toString(), "--market", market.toString());
     assertThat(none.code()).isEqualTo(Main.EXIT_NOTHING_PROCESSED);
     assertThat(none.err()).contains("BTC-FOO", "no position");
   }
 
   @Test
   void usageErrorsExitTwoWithAMessage(@TempDir Path dir) {
-    Run missing = run("report");
+    CliRun missing = run("report");
     assertThat(missing.code()).isEqualTo(Main.EXIT_USAGE);
     assertThat(missing.err()).contains("give --portfolio FILE and --market FILE, or --demo");
-    Run both = run("report", "--demo", "--portfolio", "x.json");
+    CliRun both = run("report", "--demo", "--portfolio", "x.json");
     assertThat(both.code()).isEqualTo(Main.EXIT_USAGE);
     assertThat(both.err()).contains("either --demo or --portfolio and --market");
-    Run small = run("report", "--demo", "--positions", "5");
+    CliRun small = run("report", "--demo", "--positions", "5");
     assertThat(small.code()).isEqualTo(Main.EXIT_USAGE);
     assertThat(small.err()).contains("--positions 5", "at least 10 positions");
-    Run range = run("report", "--demo", "--spot-range", "0");
+    CliRun range = run("report", "--demo", "--spot-range", "0");
     assertThat(range.code()).isEqualTo(Main.EXIT_USAGE);
     assertThat(range.err()).contains("--spot-range");
-    Run interval = run("report", "--demo", "--hedge-interval", "2d");
+    CliRun interval = run("report", "--demo", "--hedge-interval", "2d");
     assertThat(interval.code()).isEqualTo(Main.EXIT_USAGE);
     assertThat(interval.err()).contains("--hedge-interval", "'2d'");
-    Run corr = run("report", "--demo", "--correlation", "ETH=1.5");
+    CliRun corr = run("report", "--demo", "--correlation", "ETH=1.5");
     assertThat(corr.code()).isEqualTo(Main.EXIT_USAGE);
     assertThat(corr.err()).contains("--correlation ETH=1.5");
-    Run noFile = run("report", "--portfolio", dir.resolve("nope.json").toString(), "--market",
+    CliRun noFile = run("report", "--portfolio", dir.resolve("nope.json").toString(), "--market",
         dir.resolve("nope.csv").toString());
     assertThat(noFile.code()).isEqualTo(Main.EXIT_USAGE);
     assertThat(noFile.err()).contains("nope.json");
-    Run help = run("report", "--help");
+    CliRun help = run("report", "--help");
     assertThat(help.code()).isZero();
     assertThat(help.out()).contains("USD per 1 vol point", "USD per calendar day", "--png-dir", "--horizon");
   }

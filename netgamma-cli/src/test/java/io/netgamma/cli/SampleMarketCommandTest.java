@@ -1,5 +1,6 @@
 package io.netgamma.cli;
 
+import static io.netgamma.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netgamma.core.instrument.InstrumentKind;
@@ -9,8 +10,6 @@ import io.netgamma.core.sim.market.MarketGenerator;
 import io.netgamma.core.sim.market.MarketSpec;
 import io.netgamma.data.snapshot.MarketSnapshotJson;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -20,16 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SampleMarketCommandTest {
 
-  record Run(int code, String out, String err) {
-  }
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(code, out.toString(), err.toString());
-  }
-
   static long options(MarketSnapshot m) {
     return m.quotes().stream().filter(q -> q.instrument().kind() == InstrumentKind.OPTION).count();
   }
@@ -37,7 +26,7 @@ class SampleMarketCommandTest {
   @Test
   void writesTheGeneratorsMarketAsSnapshotJson(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("market.json");
-    Run r = run("sample-market", "--out", file.toString());
+    CliRun r = run("sample-market", "--out", file.toString());
     assertThat(r.code()).as(r.err()).isZero();
     MarketSnapshot expected = MarketGenerator.DEFAULT.generate(
         MarketSpec.btcEth(Instant.parse("2025-06-02T10:00:00Z")), 42);
@@ -79,7 +68,7 @@ class SampleMarketCommandTest {
     MarketSnapshot m = MarketSnapshotJson.DEFAULT.read(a);
     assertThat(options(m)).isEqualTo(10_000);
     assertThat(m.timestamp()).isEqualTo(Instant.parse("2026-02-04T04:24:00Z"));
-    Run stdout = run(concat("sample-market", "--out", "-", args));
+    CliRun stdout = run(concat("sample-market", "--out", "-", args));
     assertThat(stdout.code()).isZero();
     assertThat(stdout.out()).isEqualTo(Files.readString(a));
     assertThat(stdout.err()).contains("10000 options", "to stdout");
@@ -88,20 +77,20 @@ class SampleMarketCommandTest {
   @Test
   void badArgumentsAreUsageErrorsThatSayWhy(@TempDir Path dir) {
     String file = dir.resolve("x.json").toString();
-    Run odd = run("sample-market", "--out", file, "--options", "999");
+    CliRun odd = run("sample-market", "--out", file, "--options", "999");
     assertThat(odd.code()).isEqualTo(Main.EXIT_USAGE);
     assertThat(odd.err()).contains("--options 999", "even");
-    Run few = run("sample-market", "--out", file, "--options", "10");
+    CliRun few = run("sample-market", "--out", file, "--options", "10");
     assertThat(few.code()).isEqualTo(Main.EXIT_USAGE);
     assertThat(few.err()).contains("--options 10", "24 option chains", "at least 48 options");
-    Run time = run("sample-market", "--out", file, "--timestamp", "yesterday");
+    CliRun time = run("sample-market", "--out", file, "--timestamp", "yesterday");
     assertThat(time.code()).isEqualTo(Main.EXIT_USAGE);
     assertThat(time.err()).contains("--timestamp", "'yesterday'");
-    Run late = run("sample-market", "--out", file, "--timestamp", "2099-01-01T00:00:00Z");
+    CliRun late = run("sample-market", "--out", file, "--timestamp", "2099-01-01T00:00:00Z");
     assertThat(late.code()).isEqualTo(Main.EXIT_USAGE);
     assertThat(late.err()).contains("2000-2097");
     assertThat(Files.exists(dir.resolve("x.json"))).isFalse();
-    Run unwritable = run("sample-market", "--out", dir.resolve("no/such/dir/x.json").toString());
+    CliRun unwritable = run("sample-market", "--out", dir.resolve("no/such/dir/x.json").toString());
     assertThat(unwritable.code()).isEqualTo(Main.EXIT_USAGE);
     assertThat(unwritable.err()).startsWith("netgamma: ").contains("cannot write");
     assertThat(run("sample-market").code()).isEqualTo(Main.EXIT_USAGE);
@@ -109,7 +98,7 @@ class SampleMarketCommandTest {
 
   @Test
   void helpExplainsUnitsAndTheSizeKnob() {
-    Run help = run("sample-market", "--help");
+    CliRun help = run("sample-market", "--help");
     assertThat(help.code()).isZero();
     String text = help.out().replaceAll("\\s+", " ");
     assertThat(text).contains("--options=N", "--seed=N", "--timestamp=ISO", "mark_iv a fraction",

@@ -255,13 +255,6 @@ public final class ReportCharts {
   }
 
   private static void style(AxesChartStyler styler) {
-    styler.setChartBackgroundColor(Color.WHITE);
-    styler.setPlotBackgroundColor(Color.WHITE);
-    styler.setPlotGridLinesColor(new Color(225, 225, 225));
-    styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-    styler.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-    styler.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-    styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-    styler.setLegendBorderColor(Color.WHITE);
+    ChartStyle.apply(styler, 14, 12, 11);
   }
 }

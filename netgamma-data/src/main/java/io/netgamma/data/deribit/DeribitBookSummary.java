@@ -1,5 +1,6 @@
 package io.netgamma.data.deribit;
 
+import io.netgamma.data.io.JsonFields;
 import io.netgamma.data.io.BadRow;
 import io.netgamma.core.base.ArgChecker;
 import io.netgamma.core.instrument.Instrument;
@@ -82,7 +83,7 @@ public record DeribitBookSummary(
   }
 
   /** Maps one result object. */
-  static DeribitBookSummary from(Fields f) throws BadRow {
+  static DeribitBookSummary from(JsonFields f) throws BadRow {
     String name = f.string("instrument_name", true);
     Instrument instrument = DeribitInstrumentInfo.parse(f, "instrument_name", name);
     f.name(name);

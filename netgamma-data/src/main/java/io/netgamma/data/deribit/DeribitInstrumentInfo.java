@@ -1,5 +1,6 @@
 package io.netgamma.data.deribit;
 
+import io.netgamma.data.io.JsonFields;
 import io.netgamma.data.io.BadRow;
 import io.netgamma.core.base.ArgChecker;
 import io.netgamma.core.instrument.Instrument;
@@ -96,7 +97,7 @@ public record DeribitInstrumentInfo(
   }
 
   /** Parses an instrument name, as a {@code BAD_SYMBOL} issue when it is not one netgamma models. */
-  static Instrument parse(Fields f, String field, String name) throws BadRow {
+  static Instrument parse(JsonFields f, String field, String name) throws BadRow {
     try {
       return Instrument.parse(name);
     } catch (IllegalArgumentException e) {
@@ -105,7 +106,7 @@ public record DeribitInstrumentInfo(
   }
 
   /** Maps one result object. */
-  static DeribitInstrumentInfo from(Fields f) throws BadRow {
+  static DeribitInstrumentInfo from(JsonFields f) throws BadRow {
     String name = f.string("instrument_name", true);
     String kind = f.string("kind", true);
     if (kind.endsWith("_combo")) {

@@ -2,21 +2,12 @@ package io.netgamma.data.deribit;
 
 import io.netgamma.core.base.ArgChecker;
 import io.netgamma.data.DataFileException;
+import io.netgamma.data.io.DataFiles;
 import io.netgamma.data.io.IssueKind;
 import io.netgamma.data.io.ReadSummary;
 import io.netgamma.data.io.RowIssue;
-import java.io.BufferedInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -190,25 +181,6 @@ public final class DeribitJsonReader {
   }
 
   private static ReadSummary file(Path file, Function<Reader, ReadSummary> body) {
-    ArgChecker.notNull(file, "file");
-    String source = file.toString();
-    if (Files.isDirectory(file)) {
-      throw new DataFileException(source + ": is a directory, expected a file of Deribit JSON results");
-    }
-    try (InputStream raw = Files.newInputStream(file)) {
-      InputStream in = new BufferedInputStream(raw, 1 << 16);
-      if (source.toLowerCase(Locale.ROOT).endsWith(".gz")) {
-        in = new java.util.zip.GZIPInputStream(in, 1 << 16);
-      }
-      return body.apply(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPLACE)
-          .onUnmappableCharacter(CodingErrorAction.REPLACE)));
-    } catch (NoSuchFileException e) {
-      throw new DataFileException(source + ": no such file", e);
-    } catch (AccessDeniedException e) {
-      throw new DataFileException(source + ": cannot read the file (permission denied)", e);
-    } catch (IOException e) {
-      throw new DataFileException(source + ": cannot read the file: " + e.getMessage(), e);
-    }
+    return DataFiles.read(file, "a file of Deribit JSON results", true, body);
   }
 }

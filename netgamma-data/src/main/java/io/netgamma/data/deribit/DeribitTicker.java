@@ -1,5 +1,6 @@
 package io.netgamma.data.deribit;
 
+import io.netgamma.data.io.JsonFields;
 import io.netgamma.data.io.BadRow;
 import io.netgamma.core.base.ArgChecker;
 import io.netgamma.core.instrument.Instrument;
@@ -111,7 +112,7 @@ public record DeribitTicker(
   }
 
   /** Maps one result object. */
-  static DeribitTicker from(Fields f) throws BadRow {
+  static DeribitTicker from(JsonFields f) throws BadRow {
     String name = f.string("instrument_name", true);
     Instrument instrument = DeribitInstrumentInfo.parse(f, "instrument_name", name);
     f.name(name);
@@ -133,7 +134,7 @@ public record DeribitTicker(
     double funding8h = f.number("funding_8h", false);
     double currentFunding = f.number("current_funding", false);
     Greeks greeks = Greeks.ABSENT;
-    Fields g = f.child("greeks");
+    JsonFields g = f.child("greeks");
     if (g != null) {
       greeks = new Greeks(g.number("delta", false), g.number("gamma", false), g.number("vega", false),
           g.number("theta", false), g.number("rho", false));
@@ -151,7 +152,7 @@ public record DeribitTicker(
   }
 
   /** Best price and amount of one side; both NaN when the price is absent or 0 (Deribit's "none"). */
-  private static double[] side(Fields f, String priceField, String amountField) throws BadRow {
+  private static double[] side(JsonFields f, String priceField, String amountField) throws BadRow {
     double price = f.nonNegative(priceField, false);
     double amount = f.nonNegative(amountField, false);
     if (Double.isNaN(price) || price == 0) {
@@ -167,7 +168,7 @@ public record DeribitTicker(
     return new double[] {price, amount};
   }
 
-  private static void checkTop(Fields f, double level0, double best, String side, String bestField)
+  private static void checkTop(JsonFields f, double level0, double best, String side, String bestField)
       throws BadRow {
     boolean same = Double.isNaN(level0) ? Double.isNaN(best) : level0 == best;
     if (!same) {

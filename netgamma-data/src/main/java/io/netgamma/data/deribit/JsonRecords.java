@@ -1,5 +1,6 @@
 package io.netgamma.data.deribit;
 
+import io.netgamma.data.io.JsonFields;
 import io.netgamma.data.io.BadRow;
 import io.netgamma.data.io.LineReader;
 import io.netgamma.data.DataFileException;
@@ -51,7 +52,7 @@ final class JsonRecords {
 
   /** Maps one result object; throws {@link BadRow} to skip it. */
   interface Mapper<T> {
-    T map(Fields fields) throws BadRow;
+    T map(JsonFields fields) throws BadRow;
   }
 
   static <T> ReadSummary read(Reader reader, String source, int maxLineLength, long maxRecords, String what,
@@ -160,7 +161,7 @@ final class JsonRecords {
       count();
       T value;
       try {
-        value = mapper.map(new Fields(source, line, prefix, node));
+        value = mapper.map(new JsonFields(source, line, prefix, node));
       } catch (BadRow e) {
         skip(e.issue());
         return;

@@ -1,5 +1,6 @@
 package io.netgamma.data.portfolio;
 
+import io.netgamma.data.io.JsonFields;
 import io.netgamma.core.base.ArgChecker;
 import io.netgamma.core.instrument.Instrument;
 import io.netgamma.core.portfolio.Position;
@@ -38,7 +39,7 @@ public record DeribitPosition(Position position, String kind, double size, doubl
   }
 
   /** Maps one result element. */
-  static DeribitPosition from(Entry e) throws BadRow {
+  static DeribitPosition from(JsonFields e) throws BadRow {
     Instrument instrument = e.instrument("instrument_name");
     String kind = e.string("kind", false);
     checkKind(e, instrument, kind);
@@ -88,7 +89,7 @@ public record DeribitPosition(Position position, String kind, double size, doubl
         e.number("delta", false), e.number("gamma", false), e.number("vega", false), e.number("theta", false));
   }
 
-  private static void checkKind(Entry e, Instrument instrument, String kind) throws BadRow {
+  private static void checkKind(JsonFields e, Instrument instrument, String kind) throws BadRow {
     if (kind.isEmpty()) {
       return;
     }

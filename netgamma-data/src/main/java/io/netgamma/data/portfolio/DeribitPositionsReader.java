@@ -1,9 +1,11 @@
 package io.netgamma.data.portfolio;
 
+import io.netgamma.data.io.JsonFields;
 import io.netgamma.core.base.ArgChecker;
 import io.netgamma.core.portfolio.Portfolio;
 import io.netgamma.core.portfolio.Position;
 import io.netgamma.data.DataFileException;
+import io.netgamma.data.io.JsonText;
 import io.netgamma.data.io.BadRow;
 import io.netgamma.data.io.IssueKind;
 import io.netgamma.data.io.ReadSummary;
@@ -135,7 +137,7 @@ public final class DeribitPositionsReader {
     } catch (JacksonIOException e) {
       throw new DataFileException(source + ": read failed: " + e.getMessage(), e);
     } catch (JacksonException e) {
-      throw Sources.syntax(source, e);
+      throw JsonText.syntaxError(source, e);
     }
     return new ReadSummary(source, run.read, run.accepted, run.skipped);
   }
@@ -170,7 +172,8 @@ public final class DeribitPositionsReader {
           throw new BadRow(new RowIssue(source, line, at.isEmpty() ? RowIssue.WHOLE_LINE : at, node.toString(),
               IssueKind.BAD_VALUE, "expected a position object"));
         }
-        DeribitPosition position = DeribitPosition.from(new Entry(source, line, at.isEmpty() ? "" : at + ".", node));
+        DeribitPosition position =
+            DeribitPosition.from(new JsonFields(source, line, at.isEmpty() ? "" : at + ".", node));
         accepted++;
         out.accept(position);
       } catch (BadRow e) {

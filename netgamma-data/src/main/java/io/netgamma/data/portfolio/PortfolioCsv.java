@@ -6,6 +6,8 @@ import io.netgamma.core.instrument.Instrument;
 import io.netgamma.core.portfolio.Portfolio;
 import io.netgamma.core.portfolio.Position;
 import io.netgamma.data.DataFileException;
+import io.netgamma.data.io.DataFiles;
+import io.netgamma.data.io.JsonText;
 import io.netgamma.data.io.BadRow;
 import io.netgamma.data.io.CsvHeader;
 import io.netgamma.data.io.DecimalParser;
@@ -18,8 +20,6 @@ import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -241,12 +241,7 @@ public final class PortfolioCsv {
    * @throws DataFileException naming the file when it cannot be written
    */
   public void write(Portfolio portfolio, Path file) {
-    ArgChecker.notNull(file, "file");
-    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      write(portfolio, out);
-    } catch (IOException | UncheckedIOException e) {
-      throw new DataFileException(file + ": cannot write the portfolio: " + e.getMessage(), e);
-    }
+    DataFiles.write(file, "the portfolio", out -> write(portfolio, out));
   }
 
   /** The positions as CSV text. @throws IllegalArgumentException when the portfolio has collateral */
@@ -273,11 +268,11 @@ public final class PortfolioCsv {
       StringBuilder sb = new StringBuilder(64);
       for (Position p : portfolio.positions()) {
         sb.setLength(0);
-        sb.append(p.instrument().name()).append(',').append(PortfolioJson.format(p.quantity()));
+        sb.append(p.instrument().name()).append(',').append(JsonText.number(p.quantity()));
         if (average) {
           sb.append(',');
           if (p.hasAveragePrice()) {
-            sb.append(PortfolioJson.format(p.averagePrice()));
+            sb.append(JsonText.number(p.averagePrice()));
           }
         }
         sb.append('\n');

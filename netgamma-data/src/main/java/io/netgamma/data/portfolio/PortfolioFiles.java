@@ -2,6 +2,7 @@ package io.netgamma.data.portfolio;
 
 import io.netgamma.core.base.ArgChecker;
 import io.netgamma.data.DataFileException;
+import io.netgamma.data.io.JsonText;
 import io.netgamma.data.io.RowIssue;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -101,7 +102,7 @@ public final class PortfolioFiles {
         }
       }
     } catch (JacksonException e) {
-      throw Sources.syntax(file.toString(), e);
+      throw JsonText.syntaxError(file.toString(), e);
     }
     throw new DataFileException(file + ": a JSON object with neither 'positions' (netgamma portfolio) nor "
         + "'result' (Deribit get_positions response)");

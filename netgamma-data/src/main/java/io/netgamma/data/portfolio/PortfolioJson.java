@@ -1,22 +1,22 @@
 package io.netgamma.data.portfolio;
 
+import io.netgamma.data.io.JsonFields;
 import io.netgamma.core.base.ArgChecker;
 import io.netgamma.core.instrument.Instrument;
 import io.netgamma.core.portfolio.Portfolio;
 import io.netgamma.core.portfolio.Position;
 import io.netgamma.data.DataFileException;
 import io.netgamma.data.io.BadRow;
+import io.netgamma.data.io.DataFiles;
+import io.netgamma.data.io.JsonText;
 import io.netgamma.data.io.IssueKind;
 import io.netgamma.data.io.ReadSummary;
 import io.netgamma.data.io.RowIssue;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -28,11 +28,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.PrettyPrinter;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;
-import tools.jackson.core.TokenStreamContext;
-import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -112,12 +109,7 @@ public final class PortfolioJson {
    * @throws DataFileException naming the file when it cannot be written
    */
   public void write(Portfolio portfolio, Path file) {
-    ArgChecker.notNull(file, "file");
-    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      write(portfolio, out);
-    } catch (IOException | JacksonIOException e) {
-      throw new DataFileException(file + ": cannot write the portfolio: " + e.getMessage(), e);
-    }
+    DataFiles.write(file, "the portfolio", out -> write(portfolio, out));
   }
 
   /** The portfolio as JSON text, ending with a newline. */
@@ -131,7 +123,7 @@ public final class PortfolioJson {
   public void write(Portfolio portfolio, Writer out) {
     ArgChecker.notNull(portfolio, "portfolio");
     ArgChecker.notNull(out, "out");
-    try (JsonGenerator g = MAPPER.writer().with(new Layout()).createGenerator(out)) {
+    try (JsonGenerator g = MAPPER.writer().with(JsonText.compactLayout("positions")).createGenerator(out)) {
       g.writeStartObject();
       g.writeStringProperty("name", portfolio.name());
       g.writeName("positions");
@@ -169,82 +161,7 @@ public final class PortfolioJson {
    * sign.
    */
   static String format(double d) {
-    if (!Double.isFinite(d)) {
-      throw new IllegalArgumentException("cannot write " + d + " as a JSON number");
-    }
-    String shortest = Double.toString(d);
-    double abs = Math.abs(d);
-    if (d == 0 || abs < 1e-7 || abs >= 1e21) {
-      return shortest;
-    }
-    return new java.math.BigDecimal(shortest).stripTrailingZeros().toPlainString();
-  }
-
-  /** Compact JSON with a line break before each top-level field and each position. */
-  private static final class Layout implements PrettyPrinter {
-
-    private static boolean topLevel(JsonGenerator g) {
-      TokenStreamContext c = g.streamWriteContext();
-      return c.inObject() && c.getParent() != null && c.getParent().inRoot();
-    }
-
-    private static boolean positions(JsonGenerator g) {
-      TokenStreamContext c = g.streamWriteContext();
-      return c.inArray() && c.getParent() != null && c.getParent().inObject() && c.getParent().getParent() != null
-          && c.getParent().getParent().inRoot() && "positions".equals(c.getParent().currentName());
-    }
-
-    @Override
-    public void writeRootValueSeparator(JsonGenerator g) {
-      g.writeRaw('\n');
-    }
-
-    @Override
-    public void writeStartObject(JsonGenerator g) {
-      g.writeRaw('{');
-    }
-
-    @Override
-    public void writeEndObject(JsonGenerator g, int entries) {
-      g.writeRaw('}');
-    }
-
-    @Override
-    public void writeObjectEntrySeparator(JsonGenerator g) {
-      g.writeRaw(topLevel(g) ? ",\n " : ",");
-    }
-
-    @Override
-    public void writeObjectNameValueSeparator(JsonGenerator g) {
-      g.writeRaw(':');
-    }
-
-    @Override
-    public void writeStartArray(JsonGenerator g) {
-      g.writeRaw('[');
-    }
-
-    @Override
-    public void writeEndArray(JsonGenerator g, int values) {
-      g.writeRaw(']');
-    }
-
-    @Override
-    public void writeArrayValueSeparator(JsonGenerator g) {
-      g.writeRaw(positions(g) ? ",\n  " : ",");
-    }
-
-    @Override
-    public void beforeArrayValues(JsonGenerator g) {
-      if (positions(g)) {
-        g.writeRaw("\n  ");
-      }
-    }
-
-    @Override
-    public void beforeObjectEntries(JsonGenerator g) {
-      // the first entry follows the brace
-    }
+    return JsonText.number(d);
   }
 
   // ------------------------------------------------------------------------------------------------------ reading
@@ -304,7 +221,7 @@ public final class PortfolioJson {
     } catch (JacksonIOException e) {
       throw new DataFileException(source + ": read failed: " + e.getMessage(), e);
     } catch (JacksonException e) {
-      throw Sources.syntax(source, e);
+      throw JsonText.syntaxError(source, e);
     }
     return parse.build(defaultName);
   }
@@ -314,7 +231,7 @@ public final class PortfolioJson {
   }
 
   /** One position entry. */
-  static Position position(Entry e) throws BadRow {
+  static Position position(JsonFields e) throws BadRow {
     Instrument instrument = e.instrument("instrument");
     double quantity = e.number("quantity", true);
     double average = e.number("average_price", false);
@@ -343,12 +260,11 @@ public final class PortfolioJson {
     }
 
     private long line(JsonParser p) {
-      return Math.max(1, p.currentTokenLocation().getLineNr());
+      return JsonText.line(p);
     }
 
     private DataFileException broken(long line, String field, String value, String reason) {
-      return new DataFileException(source + ":" + line + ": field '" + field + "'"
-          + (value == null ? "" : " = '" + RowIssue.shorten(value) + "'") + ": " + reason);
+      return JsonText.fieldError(source, line, field, value, reason);
     }
 
     void root(JsonParser p) {
@@ -406,7 +322,7 @@ public final class PortfolioJson {
             throw new BadRow(new RowIssue(source, at, "positions[" + i + "]", node.toString(), IssueKind.BAD_VALUE,
                 "expected a position object {\"instrument\":...,\"quantity\":...}"));
           }
-          positions.add(position(new Entry(source, at, "positions[" + i + "].", node)));
+          positions.add(position(new JsonFields(source, at, "positions[" + i + "].", node)));
         } catch (BadRow e) {
           skipped.merge(e.issue().kind(), 1L, Long::sum);
           issues.accept(e.issue());

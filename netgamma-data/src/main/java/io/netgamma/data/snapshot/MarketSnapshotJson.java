@@ -10,6 +10,8 @@ import io.netgamma.data.DataFileException;
 import io.netgamma.data.io.IssueKind;
 import io.netgamma.data.io.ReadSummary;
 import io.netgamma.data.io.BadRow;
+import io.netgamma.data.io.DataFiles;
+import io.netgamma.data.io.JsonText;
 import io.netgamma.data.io.RowIssue;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,9 +20,7 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -35,11 +35,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.PrettyPrinter;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;
-import tools.jackson.core.TokenStreamContext;
-import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -146,12 +143,7 @@ public final class MarketSnapshotJson {
    * @throws DataFileException naming the file when it cannot be written
    */
   public void write(MarketSnapshot snapshot, Path file) {
-    ArgChecker.notNull(file, "file");
-    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      write(snapshot, out);
-    } catch (IOException | JacksonIOException e) {
-      throw new DataFileException(file + ": cannot write the market snapshot: " + e.getMessage(), e);
-    }
+    DataFiles.write(file, "the market snapshot", out -> write(snapshot, out));
   }
 
   /**
@@ -175,7 +167,7 @@ public final class MarketSnapshotJson {
   public void write(MarketSnapshot snapshot, Writer out) {
     ArgChecker.notNull(snapshot, "snapshot");
     ArgChecker.notNull(out, "out");
-    try (JsonGenerator g = MAPPER.writer().with(new Layout()).createGenerator(out)) {
+    try (JsonGenerator g = MAPPER.writer().with(JsonText.compactLayout("instruments")).createGenerator(out)) {
       g.writeStartObject();
       g.writeStringProperty("timestamp", snapshot.timestamp().toString());
       g.writeName("index");
@@ -232,15 +224,7 @@ public final class MarketSnapshotJson {
    * ({@code 0.0001}, {@code 1200}) and in scientific notation outside ({@code 1.0E-9}); zeros keep their sign.
    */
   static String format(double d) {
-    if (!Double.isFinite(d)) {
-      throw new IllegalArgumentException("cannot write " + d + " as a JSON number");
-    }
-    String shortest = Double.toString(d);
-    double abs = Math.abs(d);
-    if (d == 0 || abs < 1e-7 || abs >= 1e21) {
-      return shortest;
-    }
-    return new java.math.BigDecimal(shortest).stripTrailingZeros().toPlainString();
+    return JsonText.number(d);
   }
 
   private static void writeQuote(JsonGenerator g, Quote q) {
@@ -278,73 +262,6 @@ public final class MarketSnapshotJson {
       g.writeEndArray();
     }
     g.writeEndObject();
-  }
-
-  /** Compact JSON with a line break before each top-level field and each instrument. Stateless. */
-  private static final class Layout implements PrettyPrinter {
-
-    private static boolean topLevel(JsonGenerator g) {
-      TokenStreamContext c = g.streamWriteContext();
-      return c.inObject() && c.getParent() != null && c.getParent().inRoot();
-    }
-
-    private static boolean instruments(JsonGenerator g) {
-      TokenStreamContext c = g.streamWriteContext();
-      return c.inArray() && c.getParent() != null && c.getParent().inObject() && c.getParent().getParent() != null
-          && c.getParent().getParent().inRoot() && "instruments".equals(c.getParent().currentName());
-    }
-
-    @Override
-    public void writeRootValueSeparator(JsonGenerator g) {
-      g.writeRaw('\n');
-    }
-
-    @Override
-    public void writeStartObject(JsonGenerator g) {
-      g.writeRaw('{');
-    }
-
-    @Override
-    public void writeEndObject(JsonGenerator g, int entries) {
-      g.writeRaw('}');
-    }
-
-    @Override
-    public void writeObjectEntrySeparator(JsonGenerator g) {
-      g.writeRaw(topLevel(g) ? ",\n " : ",");
-    }
-
-    @Override
-    public void writeObjectNameValueSeparator(JsonGenerator g) {
-      g.writeRaw(':');
-    }
-
-    @Override
-    public void writeStartArray(JsonGenerator g) {
-      g.writeRaw('[');
-    }
-
-    @Override
-    public void writeEndArray(JsonGenerator g, int values) {
-      g.writeRaw(']');
-    }
-
-    @Override
-    public void writeArrayValueSeparator(JsonGenerator g) {
-      g.writeRaw(instruments(g) ? ",\n  " : ",");
-    }
-
-    @Override
-    public void beforeArrayValues(JsonGenerator g) {
-      if (instruments(g)) {
-        g.writeRaw("\n  ");
-      }
-    }
-
-    @Override
-    public void beforeObjectEntries(JsonGenerator g) {
-      // nothing: the first entry follows the brace
-    }
   }
 
   // ------------------------------------------------------------------------------------------------------ reading
@@ -394,17 +311,11 @@ public final class MarketSnapshotJson {
   public Result read(Path file, Consumer<RowIssue> issues) {
     ArgChecker.notNull(file, "file");
     String source = file.toString();
-    if (Files.isDirectory(file)) {
-      throw new DataFileException(source + ": is a directory, expected a market-snapshot JSON file");
-    }
+    DataFiles.requireNotDirectory(file, "a market-snapshot JSON file");
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       return read(in, source, issues);
-    } catch (NoSuchFileException e) {
-      throw new DataFileException(source + ": no such file", e);
-    } catch (AccessDeniedException e) {
-      throw new DataFileException(source + ": cannot read the file (permission denied)", e);
     } catch (IOException e) {
-      throw new DataFileException(source + ": cannot read the file: " + e.getMessage(), e);
+      throw DataFiles.cannotRead(source, e);
     }
   }
 
@@ -427,10 +338,7 @@ public final class MarketSnapshotJson {
     } catch (JacksonIOException e) {
       throw new DataFileException(source + ": read failed: " + e.getMessage(), e);
     } catch (JacksonException e) {
-      TokenStreamLocation at = e.getLocation();
-      String m = e.getOriginalMessage();
-      throw new DataFileException(source + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr())
-          + ": not valid JSON: " + (m == null ? "" : m.lines().findFirst().orElse("")), e);
+      throw JsonText.syntaxError(source, e);
     }
     return parse.build();
   }
@@ -457,12 +365,11 @@ public final class MarketSnapshotJson {
     }
 
     private DataFileException broken(long line, String field, String value, String reason) {
-      return new DataFileException(source + ":" + line + ": field '" + field + "'"
-          + (value == null ? "" : " = '" + RowIssue.shorten(value) + "'") + ": " + reason);
+      return JsonText.fieldError(source, line, field, value, reason);
     }
 
     private long line(JsonParser p) {
-      return Math.max(1, p.currentTokenLocation().getLineNr());
+      return JsonText.line(p);
     }
 
     void root(JsonParser p) {

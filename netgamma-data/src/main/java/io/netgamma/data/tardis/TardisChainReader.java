@@ -1,5 +1,6 @@
 package io.netgamma.data.tardis;
 
+import io.netgamma.data.io.DataFiles;
 import io.netgamma.data.io.RowIssue;
 import io.netgamma.data.io.IssueKind;
 import io.netgamma.data.io.ReadSummary;
@@ -11,20 +12,11 @@ import io.netgamma.core.base.ArgChecker;
 import io.netgamma.core.instrument.Instrument;
 import io.netgamma.core.instrument.OptionType;
 import io.netgamma.data.DataFileException;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.math.BigDecimal;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Streaming reader of Tardis.dev {@code options_chain} CSV files (Deribit option tickers), plain or gzipped
@@ -149,24 +140,7 @@ public final class TardisChainReader {
   public ReadSummary read(Path file, Consumer<ChainRow> rows, Consumer<RowIssue> issues) {
     ArgChecker.notNull(file, "file");
     String source = file.toString();
-    if (Files.isDirectory(file)) {
-      throw new DataFileException(source + ": is a directory, expected a Tardis options_chain CSV file");
-    }
-    try (InputStream raw = Files.newInputStream(file)) {
-      InputStream in = new BufferedInputStream(raw, 1 << 16);
-      if (source.toLowerCase(Locale.ROOT).endsWith(".gz")) {
-        in = new GZIPInputStream(in, 1 << 16);
-      }
-      return read(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPLACE)
-          .onUnmappableCharacter(CodingErrorAction.REPLACE)), source, rows, issues);
-    } catch (NoSuchFileException e) {
-      throw new DataFileException(source + ": no such file", e);
-    } catch (AccessDeniedException e) {
-      throw new DataFileException(source + ": cannot read the file (permission denied)", e);
-    } catch (IOException e) {
-      throw new DataFileException(source + ": cannot read the file: " + e.getMessage(), e);
-    }
+    return DataFiles.read(file, "a Tardis options_chain CSV file", true, r -> read(r, source, rows, issues));
   }
 
   /**

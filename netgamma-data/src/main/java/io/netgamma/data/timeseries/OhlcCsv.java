@@ -1,5 +1,6 @@
 package io.netgamma.data.timeseries;
 
+import io.netgamma.data.io.DataFiles;
 import io.netgamma.data.io.BadRow;
 import io.netgamma.data.io.CsvHeader;
 import io.netgamma.data.io.LineReader;
@@ -8,17 +9,9 @@ import io.netgamma.data.DataFileException;
 import io.netgamma.data.io.IssueKind;
 import io.netgamma.data.io.ReadSummary;
 import io.netgamma.data.io.RowIssue;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.math.BigDecimal;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -28,14 +21,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The streaming engine shared by {@link OhlcvCsvReader} and {@link DvolCsvReader}: header, line loop, timestamp and
@@ -79,24 +67,7 @@ final class OhlcCsv {
   static ReadSummary read(Path file, Spec spec, Sink sink, Consumer<RowIssue> issues) {
     ArgChecker.notNull(file, "file");
     String source = file.toString();
-    if (Files.isDirectory(file)) {
-      throw new DataFileException(source + ": is a directory, expected a " + spec.format() + " CSV file");
-    }
-    try (InputStream raw = Files.newInputStream(file)) {
-      InputStream in = new BufferedInputStream(raw, 1 << 16);
-      if (source.toLowerCase(Locale.ROOT).endsWith(".gz")) {
-        in = new GZIPInputStream(in, 1 << 16);
-      }
-      return read(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPLACE)
-          .onUnmappableCharacter(CodingErrorAction.REPLACE)), source, spec, sink, issues);
-    } catch (NoSuchFileException e) {
-      throw new DataFileException(source + ": no such file", e);
-    } catch (AccessDeniedException e) {
-      throw new DataFileException(source + ": cannot read the file (permission denied)", e);
-    } catch (IOException e) {
-      throw new DataFileException(source + ": cannot read the file: " + e.getMessage(), e);
-    }
+    return DataFiles.read(file, "a " + spec.format() + " CSV file", true, r -> read(r, source, spec, sink, issues));
   }
 
   static ReadSummary read(Reader reader, String source, Spec spec, Sink sink, Consumer<RowIssue> issues) {

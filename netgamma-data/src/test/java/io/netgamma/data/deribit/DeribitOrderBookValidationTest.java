@@ -3,6 +3,7 @@ package io.netgamma.data.deribit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.netgamma.data.SharedData;
 import io.netgamma.core.instrument.Instrument;
 import io.netgamma.core.market.ForwardCurve;
 import io.netgamma.core.market.ForwardCurveBuilder;
@@ -53,9 +54,7 @@ class DeribitOrderBookValidationTest {
 
   @BeforeAll
   static void read() {
-    String property = System.getProperty("netgamma.sharedData");
-    Path data = property != null && !property.isBlank() ? Path.of(property) : Path.of("..", "..", "shared", "data");
-    chains = data.resolve("chains");
+    chains = SharedData.directory().resolve("chains");
     assumeTrue(Files.isRegularFile(chains.resolve(BOOKS)), () -> "real market data not found at "
         + chains.toAbsolutePath() + " (set -Dnetgamma.sharedData=DIR): the validation suite is skipped");
     books = new ArrayList<>();

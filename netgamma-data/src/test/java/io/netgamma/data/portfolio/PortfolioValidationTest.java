@@ -1,8 +1,8 @@
 package io.netgamma.data.portfolio;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.netgamma.data.SharedData;
 import io.netgamma.core.instrument.YearFraction;
 import io.netgamma.core.market.MarketSnapshot;
 import io.netgamma.core.market.OrderBook;
@@ -23,7 +23,6 @@ import io.netgamma.data.tardis.ChainRow;
 import io.netgamma.data.tardis.TardisChainReader;
 import io.netgamma.data.timeseries.OhlcvCsvReader;
 import io.netgamma.data.timeseries.OhlcvSeries;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,18 +61,9 @@ class PortfolioValidationTest {
   static final double FORWARD_HALF = 0.005;
   static Path data;
 
-  static Path dataDirectory() {
-    String property = System.getProperty("netgamma.sharedData");
-    return property != null && !property.isBlank() ? Path.of(property) : Path.of("..", "..", "shared", "data");
-  }
-
   @BeforeEach
   void requireData() {
-    Path d = dataDirectory();
-    assumeTrue(Files.isDirectory(d.resolve("chains")) && Files.isDirectory(d.resolve("prices")),
-        () -> "real market data not found at " + d.toAbsolutePath() + " (set -Dnetgamma.sharedData=DIR): "
-            + "validation skipped");
-    data = d;
+    data = SharedData.require("chains", "prices");
   }
 
   @Test

@@ -1,9 +1,9 @@
 package io.netgamma.data.tardis;
 
+import io.netgamma.data.SharedData;
 import io.netgamma.data.io.RowIssue;
 import io.netgamma.data.io.ReadSummary;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.netgamma.core.instrument.YearFraction;
 import io.netgamma.core.pricing.Black76;
@@ -71,20 +71,14 @@ class DeribitChainValidationTest {
   static final String[] GREEKS = {"delta", "gamma", "vega", "theta", "rho"};
 
   /** {@code -Dnetgamma.sharedData} (the parent pom sets it), else {@code <repo>/../shared/data}. */
-  static final Path CHAINS = dataDirectory().resolve("chains");
+  static final Path CHAINS = SharedData.directory().resolve("chains");
 
   static Path chains;
-
-  static Path dataDirectory() {
-    String property = System.getProperty("netgamma.sharedData");
-    return property != null && !property.isBlank() ? Path.of(property) : Path.of("..", "..", "shared", "data");
-  }
 
   /** Each test is skipped, with the reason, when the data folder is absent. */
   @BeforeEach
   void requireData() {
-    assumeTrue(Files.isDirectory(CHAINS), () -> "real market data not found at " + CHAINS.toAbsolutePath()
-        + " (set -Dnetgamma.sharedData=DIR): validation skipped");
+    SharedData.require("chains");
     chains = CHAINS;
   }
 

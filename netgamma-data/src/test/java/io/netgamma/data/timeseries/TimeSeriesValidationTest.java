@@ -2,12 +2,11 @@ package io.netgamma.data.timeseries;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.netgamma.data.SharedData;
 import io.netgamma.data.DataFileException;
 import io.netgamma.data.io.IssueKind;
 import io.netgamma.data.io.RowIssue;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,11 +36,7 @@ class TimeSeriesValidationTest {
 
   @BeforeAll
   static void locateData() {
-    String property = System.getProperty("netgamma.sharedData");
-    data = property != null && !property.isBlank() ? Path.of(property) : Path.of("..", "..", "shared", "data");
-    assumeTrue(Files.isDirectory(data.resolve("prices")) && Files.isDirectory(data.resolve("vol")),
-        () -> "real market data not found at " + data.toAbsolutePath()
-            + " (set -Dnetgamma.sharedData=DIR): the validation suite is skipped");
+    data = SharedData.require("prices", "vol");
   }
 
   private static long ms(String iso) {
