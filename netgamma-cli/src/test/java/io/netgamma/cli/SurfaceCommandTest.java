@@ -121,19 +121,27 @@ class SurfaceCommandTest {
       double t = e.get("t").asDouble();
       assertThat(t).isEqualTo(YearFraction.act365(valuation, expiration));
       assertThat(e.get("days").asDouble()).isCloseTo(t * 365, within(1e-12));
-      // the reported RMSE is the fit's error against the mark IVs, restated at the snapshot instant at equal total
-      // variance, each at k = ln(K / its own forward): recompute it from the CSV and the reported parameters
+      // the reported RMSE is the fit's vega-weighted error against the mark IVs, restated at the snapshot instant at
+      // equal total variance, each at k = ln(K / its own forward), each weighted by its Black-76 vega at its own IV
+      // (SviFit): recompute it from the CSV and the reported parameters
       double sum2 = 0;
+      double vsum2 = 0;
+      double vsum = 0;
       for (String l : mine) {
         double tRow = YearFraction.act365(micros(field(l, "timestamp")), expiration);
         double iv = Double.parseDouble(field(l, "mark_iv")) / 100 * Math.sqrt(tRow / t);
         double k = Math.log(Double.parseDouble(field(l, "strike_price"))
             / Double.parseDouble(field(l, "underlying_price")));
         double err = sviVol(e, k) - iv;
+        double s = iv * Math.sqrt(t);
+        double d1 = -k / s + 0.5 * s;
+        double vega = Math.sqrt(t) * Math.exp(-0.5 * d1 * d1) / Math.sqrt(2 * Math.PI);
         sum2 += err * err;
+        vsum2 += vega * err * err;
+        vsum += vega;
       }
       double rmse = 100 * Math.sqrt(sum2 / mine.size());
-      assertThat(e.get("rmse_vol_points").asDouble()).isCloseTo(rmse, within(1e-9));
+      assertThat(e.get("rmse_vol_points").asDouble()).isCloseTo(100 * Math.sqrt(vsum2 / vsum), within(1e-9));
       assertThat(e.get("atm_iv").asDouble()).isCloseTo(sviVol(e, 0.0), within(1e-14));
       // the sample is generated from a smooth smile and rounded as Deribit rounds: SVI fits it well within a
       // tenth of a vol point

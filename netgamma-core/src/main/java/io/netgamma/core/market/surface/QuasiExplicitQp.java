@@ -1,7 +1,6 @@
 package io.netgamma.core.market.surface;
 
-import org.ojalgo.optimisation.Optimisation;
-import org.ojalgo.optimisation.convex.ConvexSolver;
+import java.util.Arrays;
 
 /**
  * The inner problem of the quasi-explicit SVI fit (Zeliade Systems, "Quasi-explicit calibration of Gatheral's SVI
@@ -20,16 +19,22 @@ import org.ojalgo.optimisation.convex.ConvexSolver;
  * </ul>
  * Variables are scaled by the mean market total variance {@code s} so the QP is well conditioned at every expiry.
  *
- * <p>Solution: the unconstrained minimiser (3×3 normal equations, Cholesky) is taken when it satisfies every
- * constraint — for a convex QP it is then the constrained optimum; otherwise ojAlgo's {@link ConvexSolver}
- * (active set) solves the constrained problem, fed only the rows that matter (constraint generation, see
- * {@link #solveConstrained}). When the caller only needs to know whether the optimum is below a
- * threshold and the unconstrained minimum — a lower bound of the constrained one — is already above it, that lower
- * bound is returned and ojAlgo is not called ({@link #solve(double, double, double[], double)}). A ridge of
- * {@code 1e-12·trace} on the normal matrix keeps the problem well-posed when the basis functions are nearly
- * collinear (σ very small or very large against the quoted range); it is part of the objective.
+ * <h2>Solution</h2>
+ * The 3×3 normal matrix {@code S = LLᵀ} (Cholesky) turns the objective into a distance: with {@code v = Lᵀx} and
+ * {@code u = L⁻¹r} (r the right-hand side of the normal equations), {@code xᵀSx − 2rᵀx = |v − u|² − |u|²}. The QP is
+ * therefore the Euclidean projection of the unconstrained minimiser {@code u} onto a polyhedron of {@code R³}, which
+ * the dual active-set method of Goldfarb &amp; Idnani (Math. Programming 27, 1983) solves exactly in a few steps: it
+ * starts at the unconstrained minimum, adds the most violated constraint, and drops a constraint whenever its
+ * multiplier would turn negative; at most three constraints are active at a time, so every step is a 3×3
+ * orthogonalisation (Gram–Schmidt, twice). When the unconstrained minimiser satisfies every constraint it is the
+ * optimum and no step is taken. When the caller only needs to know whether the optimum is below a threshold and
+ * the unconstrained minimum — a lower bound of the constrained one — is already above it, that lower bound is
+ * returned without solving ({@link #solve(double, double, double[], double)}). A ridge of {@code 1e-12·trace} on
+ * the normal matrix keeps the problem well-posed when the basis functions are nearly collinear (σ very small or
+ * very large against the quoted range); it is part of the objective.
  *
- * <p>Not thread-safe: holds scratch arrays; one instance per fit.
+ * <p>Allocation-free after construction (the scratch arrays grow only when calendar points are added). Not
+ * thread-safe: one instance per fit.
  */
 final class QuasiExplicitQp {
 
@@ -37,16 +42,19 @@ final class QuasiExplicitQp {
   static final double[] CHORD_NODES = {0.0, 0.3, 0.55, 0.75, 0.88, 0.95, 0.985};
 
   private static final double RIDGE = 1e-12;
-  /** Active-set iterations after which a QP counts as unsolved (a 3-variable QP needs a handful). */
-  private static final int MAX_QP_ITERATIONS = 200;
+  /** Active-set steps after which a QP counts as unsolved (a projection in R³ needs a handful). */
+  private static final int MAX_QP_STEPS = 60;
   /** Relative margin kept from the Lee and calendar constraints so that rounding in the QP cannot breach them. */
   private static final double MARGIN = 1e-9;
+  /** Relative tolerance of the active-set method: violations and directions below it are rounding. */
+  private static final double EPS = 1e-13;
 
   private final int n;
   private final double[] k;
   private final double[] target;
   private final double[] weight;
   private final double scale;
+  private final double targetSquares;
   private final double rhoMax;
   private final double minVarianceHat;
   private final double[] chordAlpha;
@@ -60,10 +68,33 @@ final class QuasiExplicitQp {
   private final double boundSlopeRightHat;
   private final double[] y;
   private final double[] z;
-  private final double[] gRow = new double[3];
-  private final Optimisation.Options options = new Optimisation.Options();
   private boolean lastExact;
-  private boolean[] included = new boolean[64];
+  private int lastSteps;
+
+  // the rows G x ≤ h of the current (m, σ)
+  private double[] ga;
+  private double[] gd;
+  private double[] gc;
+  private double[] h;
+  private int rows;
+
+  // Cholesky factor of the current normal matrix (lower triangle) and the active-set state
+  private double l00;
+  private double l10;
+  private double l11;
+  private double l20;
+  private double l21;
+  private double l22;
+  private final int[] active = new int[3];
+  private final double[] multiplier = new double[4];
+  private final double[][] normal = new double[4][3];
+  private final double[][] basis = new double[3][3];
+  private final double[][] coefficient = new double[3][3];
+  private final double[] direction = new double[3];
+  private final double[] dual = new double[3];
+  private final double[] nt = new double[3];
+  private final double[] v = new double[3];
+  private final double[][] rinv = new double[3][3];
 
   /**
    * @param k log-moneyness of the quotes
@@ -87,10 +118,13 @@ final class QuasiExplicitQp {
     this.scale = s / n;
     this.target = new double[n];
     this.weight = new double[n];
+    double squares = 0;
     for (int i = 0; i < n; i++) {
       target[i] = totalVariance[i] / scale;
       weight[i] = varianceWeight[i] * scale * scale;
+      squares += weight[i] * target[i] * target[i];
     }
+    this.targetSquares = squares;
     this.rhoMax = rhoMax;
     this.minVarianceHat = minVariance / scale;
     int inner = 0;
@@ -137,10 +171,15 @@ final class QuasiExplicitQp {
     }
     this.y = new double[n];
     this.z = new double[n];
-    // the dense (direct) active-set solver: the problem is tiny; the default iterative (conjugate-gradient) one is
-    // far slower here and can stall on the nearly collinear bases of extreme (m, sigma)
-    options.sparse = Boolean.FALSE;
-    options.iterations_abort = MAX_QP_ITERATIONS;
+    allocateRows();
+  }
+
+  private void allocateRows() {
+    int capacity = 4 + chordAlpha.length + (boundK.length > 0 ? boundK.length + 2 : 0);
+    ga = new double[capacity];
+    gd = new double[capacity];
+    gc = new double[capacity];
+    h = new double[capacity];
   }
 
   /** The bound's total variance at k, moved by the margin towards the allowed side, scaled. */
@@ -154,12 +193,13 @@ final class QuasiExplicitQp {
    */
   void addBoundPoints(double[] ks, int count) {
     int n0 = boundK.length;
-    boundK = java.util.Arrays.copyOf(boundK, n0 + count);
-    boundWHat = java.util.Arrays.copyOf(boundWHat, n0 + count);
+    boundK = Arrays.copyOf(boundK, n0 + count);
+    boundWHat = Arrays.copyOf(boundWHat, n0 + count);
     for (int j = 0; j < count; j++) {
       boundK[n0 + j] = ks[j];
       boundWHat[n0 + j] = boundValue(ks[j]);
     }
+    allocateRows();
   }
 
   /** The scale s: total variance = s × the scaled variables. */
@@ -180,6 +220,11 @@ final class QuasiExplicitQp {
     return lastExact;
   }
 
+  /** Active-set steps of the last {@link #solve} (0 when the unconstrained minimiser was feasible). */
+  int lastSteps() {
+    return lastSteps;
+  }
+
   /**
    * As {@link #solve(double, double, double[])}, but when the unconstrained minimum is infeasible and already
    * ≥ {@code threshold}, returns that minimum (a lower bound of the constrained optimum, ≥ threshold) without
@@ -187,6 +232,7 @@ final class QuasiExplicitQp {
    */
   double solve(double m, double sigma, double[] x, double threshold) {
     lastExact = true;
+    lastSteps = 0;
     double s00 = 0;
     double s01 = 0;
     double s02 = 0;
@@ -196,69 +242,76 @@ final class QuasiExplicitQp {
     double r0 = 0;
     double r1 = 0;
     double r2 = 0;
+    double inv = 1.0 / sigma;
     for (int i = 0; i < n; i++) {
-      double yi = (k[i] - m) / sigma;
+      double yi = (k[i] - m) * inv;
       double zi = Math.sqrt(yi * yi + 1.0);
       y[i] = yi;
       z[i] = zi;
       double wi = weight[i];
+      double wy = wi * yi;
+      double wz = wi * zi;
       double ti = target[i];
       s00 += wi;
-      s01 += wi * yi;
-      s02 += wi * zi;
-      s11 += wi * yi * yi;
-      s12 += wi * yi * zi;
-      s22 += wi * zi * zi;
+      s01 += wy;
+      s02 += wz;
+      s11 += wy * yi;
+      s12 += wy * zi;
+      s22 += wz * zi;
       r0 += wi * ti;
-      r1 += wi * yi * ti;
-      r2 += wi * zi * ti;
+      r1 += wy * ti;
+      r2 += wz * ti;
     }
     double ridge = RIDGE * (s00 + s11 + s22);
     s00 += ridge;
     s11 += ridge;
     s22 += ridge;
-    // Cholesky of the 3×3 normal matrix
-    boolean solved = false;
-    boolean unconstrainedFinite = false;
-    if (s00 > 0) {
-      double l00 = Math.sqrt(s00);
-      double l10 = s01 / l00;
-      double l20 = s02 / l00;
-      double p11 = s11 - l10 * l10;
-      if (p11 > 0) {
-        double l11 = Math.sqrt(p11);
-        double l21 = (s12 - l20 * l10) / l11;
-        double p22 = s22 - l20 * l20 - l21 * l21;
-        if (p22 > 0) {
-          double l22 = Math.sqrt(p22);
-          double u0 = r0 / l00;
-          double u1 = (r1 - l10 * u0) / l11;
-          double u2 = (r2 - l20 * u0 - l21 * u1) / l22;
-          x[2] = u2 / l22;
-          x[1] = (u1 - l21 * x[2]) / l11;
-          x[0] = (u0 - l10 * x[1] - l20 * x[2]) / l00;
-          boolean finite = Double.isFinite(x[0]) && Double.isFinite(x[1]) && Double.isFinite(x[2]);
-          unconstrainedFinite = finite;
-          solved = finite && feasible(m, sigma, x);
-          if (finite && !solved && threshold < Double.POSITIVE_INFINITY) {
-            double lowerBound = objective(x, ridge);
-            if (lowerBound >= threshold) {
-              lastExact = false;
-              return lowerBound;
-            }
-          }
-        }
+    // Cholesky of the 3×3 normal matrix, then u = L⁻¹r and the unconstrained minimiser x = L⁻ᵀu
+    if (!(s00 > 0)) {
+      return Double.POSITIVE_INFINITY;
+    }
+    l00 = Math.sqrt(s00);
+    l10 = s01 / l00;
+    l20 = s02 / l00;
+    double p11 = s11 - l10 * l10;
+    if (!(p11 > 0)) {
+      return Double.POSITIVE_INFINITY;
+    }
+    l11 = Math.sqrt(p11);
+    l21 = (s12 - l20 * l10) / l11;
+    double p22 = s22 - l20 * l20 - l21 * l21;
+    if (!(p22 > 0)) {
+      return Double.POSITIVE_INFINITY;
+    }
+    l22 = Math.sqrt(p22);
+    double u0 = r0 / l00;
+    double u1 = (r1 - l10 * u0) / l11;
+    double u2 = (r2 - l20 * u0 - l21 * u1) / l22;
+    if (!(Double.isFinite(u0) && Double.isFinite(u1) && Double.isFinite(u2))) {
+      return Double.POSITIVE_INFINITY;
+    }
+    v[0] = u0;
+    v[1] = u1;
+    v[2] = u2;
+    toX(v, x);
+    fillRows(m, sigma);
+    if (mostViolated(x) < 0) {
+      return objective(x, ridge);
+    }
+    if (threshold < Double.POSITIVE_INFINITY) {
+      double lowerBound = objective(x, ridge);
+      if (lowerBound >= threshold) {
+        lastExact = false;
+        return lowerBound;
       }
     }
-    if (!solved) {
-      solved = solveConstrained(m, sigma, s00, s01, s02, s11, s12, s22, r0, r1, r2, x, unconstrainedFinite);
-    }
-    if (!solved) {
+    if (!project(x)) {
       return Double.POSITIVE_INFINITY;
     }
     return objective(x, ridge);
   }
 
+  /** The weighted squared error of the scaled parameters x at the current (m, σ), plus the ridge term. */
   private double objective(double[] x, double ridge) {
     double sse = 0;
     for (int i = 0; i < n; i++) {
@@ -268,124 +321,307 @@ final class QuasiExplicitQp {
     return sse + ridge * (x[0] * x[0] + x[1] * x[1] + x[2] * x[2]);
   }
 
-  /** Number of inequality rows {@code G x ≤ h} for (m, σ); row {@code j} is written by {@link #row}. */
-  private int rows() {
-    return 4 + chordAlpha.length + (boundK.length > 0 ? boundK.length + 2 : 0);
+  /** Sum of the weighted squared targets: the objective of x = 0, a scale for tolerances. */
+  double targetSquares() {
+    return targetSquares;
   }
 
-  /** Fills {@code gRow} with row j of G and returns h_j. */
-  private double row(int j, double m, double sigma) {
-    double leeHat = SviParameters.LEE_MAX_SLOPE * (1 - MARGIN) * sigma / scale;
-    switch (j) {
-      case 0 -> { // d − ρmax·c ≤ 0
-        fill(0, 1, -rhoMax);
-        return 0;
-      }
-      case 1 -> { // −d − ρmax·c ≤ 0
-        fill(0, -1, -rhoMax);
-        return 0;
-      }
-      case 2 -> { // c + d ≤ 2σ (right wing slope b(1+ρ) ≤ 2)
-        fill(0, 1, 1);
-        return leeHat;
-      }
-      case 3 -> { // c − d ≤ 2σ (left wing slope b(1−ρ) ≤ 2)
-        fill(0, -1, 1);
-        return leeHat;
-      }
-      default -> {
-        int c = j - 4;
-        if (c < chordAlpha.length) { // −a − β·d − α·c ≤ −w_min
-          fill(-1, -chordBeta[c], -chordAlpha[c]);
-          return -minVarianceHat;
-        }
-        c -= chordAlpha.length;
-        if (c < boundK.length) { // floor: −w(k_c) ≤ −w_o(k_c); ceiling: w(k_c) ≤ w_o(k_c)
-          double yc = (boundK[c] - m) / sigma;
-          fill(-sign, -sign * yc, -sign * Math.sqrt(yc * yc + 1));
-          return -sign * boundWHat[c];
-        }
-        if (c == boundK.length) { // floor: −(c + d) ≤ −σ·s_R,o; ceiling: c + d ≤ σ·s_R,o
-          fill(0, -sign, -sign);
-          return -sign * sigma * boundSlopeRightHat;
-        }
-        fill(0, sign, -sign); // floor: −(c − d) ≤ −σ·s_L,o; ceiling: c − d ≤ σ·s_L,o
-        return -sign * sigma * boundSlopeLeftHat;
-      }
-    }
+  /** Number of rows {@code G x ≤ h} of the last {@link #solve} (for tests). */
+  int rowCount() {
+    return rows;
   }
 
-  private void fill(double ga, double gd, double gc) {
-    gRow[0] = ga;
-    gRow[1] = gd;
-    gRow[2] = gc;
-  }
-
-  private boolean feasible(double m, double sigma, double[] x) {
-    int rows = rows();
-    for (int j = 0; j < rows; j++) {
-      double h = row(j, m, sigma);
-      if (gRow[0] * x[0] + gRow[1] * x[1] + gRow[2] * x[2] > h) {
-        return false;
-      }
-    }
-    return true;
+  /** Row j of the last {@link #solve} as {@code (G_a, G_d, G_c, h)} (for tests). */
+  double[] rowOf(int j) {
+    return new double[] {ga[j], gd[j], gc[j], h[j]};
   }
 
   /**
-   * The constrained QP by ojAlgo, with constraint generation: starts from the rows the unconstrained minimiser
-   * violates (all rows when there is none) plus the four skew/Lee rows, solves, and adds any row the solution
-   * violates until it satisfies all of them. The reduced problem's feasible set contains the full one, so a
-   * solution of the reduced problem that satisfies every row is the optimum of the full problem; ojAlgo thus sees a
-   * handful of rows instead of every calendar-bound point.
+   * The normal equations of the last {@link #solve}, ridge included: {@code S} (row-major 3×3) and {@code r}, with
+   * the objective {@code xᵀSx − 2rᵀx + Σ weight·target²} (for tests).
    */
-  private boolean solveConstrained(double m, double sigma, double s00, double s01, double s02, double s11,
-      double s12, double s22, double r0, double r1, double r2, double[] x, boolean seedFromX) {
-    int rows = rows();
-    if (included.length < rows) {
-      included = new boolean[rows + 16];
+  double[][] normalEquations() {
+    double[][] out = new double[4][3];
+    // S = L Lᵀ
+    double[][] l = {{l00, 0, 0}, {l10, l11, 0}, {l20, l21, l22}};
+    for (int i = 0; i < 3; i++) {
+      for (int j = 0; j < 3; j++) {
+        double sum = 0;
+        for (int c = 0; c < 3; c++) {
+          sum += l[i][c] * l[j][c];
+        }
+        out[i][j] = sum;
+      }
     }
+    double[] r = new double[3];
+    for (int i = 0; i < n; i++) {
+      double e0 = weight[i] * target[i];
+      r[0] += e0;
+      r[1] += e0 * y[i];
+      r[2] += e0 * z[i];
+    }
+    out[3] = r;
+    return out;
+  }
+
+  /** Writes the rows {@code G x ≤ h} of (m, σ) (see the class javadoc). */
+  private void fillRows(double m, double sigma) {
+    double leeHat = SviParameters.LEE_MAX_SLOPE * (1 - MARGIN) * sigma / scale;
+    int j = 0;
+    j = row(j, 0, 1, -rhoMax, 0); // d − ρmax·c ≤ 0
+    j = row(j, 0, -1, -rhoMax, 0); // −d − ρmax·c ≤ 0
+    j = row(j, 0, 1, 1, leeHat); // c + d ≤ 2σ (right wing slope b(1+ρ) ≤ 2)
+    j = row(j, 0, -1, 1, leeHat); // c − d ≤ 2σ (left wing slope b(1−ρ) ≤ 2)
+    for (int c = 0; c < chordAlpha.length; c++) { // −a − β·d − α·c ≤ −w_min
+      j = row(j, -1, -chordBeta[c], -chordAlpha[c], -minVarianceHat);
+    }
+    if (boundK.length > 0) {
+      double inv = 1.0 / sigma;
+      for (int c = 0; c < boundK.length; c++) { // floor: −w(k_c) ≤ −w_o(k_c); ceiling: w(k_c) ≤ w_o(k_c)
+        double yc = (boundK[c] - m) * inv;
+        j = row(j, -sign, -sign * yc, -sign * Math.sqrt(yc * yc + 1), -sign * boundWHat[c]);
+      }
+      j = row(j, 0, -sign, -sign, -sign * sigma * boundSlopeRightHat); // floor: −(c + d) ≤ −σ·s_R,o
+      j = row(j, 0, sign, -sign, -sign * sigma * boundSlopeLeftHat); // floor: −(c − d) ≤ −σ·s_L,o
+    }
+    rows = j;
+  }
+
+  private int row(int j, double a, double d, double c, double hj) {
+    ga[j] = a;
+    gd[j] = d;
+    gc[j] = c;
+    h[j] = hj;
+    return j + 1;
+  }
+
+  /** The row violated most at x (relative to the row's norm), or −1 when x satisfies every row. */
+  private int mostViolated(double[] x) {
+    int worst = -1;
+    double most = 0;
     for (int j = 0; j < rows; j++) {
-      double h = row(j, m, sigma);
-      included[j] = j < 4 || !seedFromX || gRow[0] * x[0] + gRow[1] * x[1] + gRow[2] * x[2] > h;
-    }
-    for (int round = 0; round <= rows; round++) {
-      // ojAlgo minimises ½·xᵀQx − Cᵀx; Σ weight·(Ax − w)² = xᵀSx − 2rᵀx + const, so Q = 2S and C = 2r
-      ConvexSolver.Builder builder = ConvexSolver.newBuilder(3);
-      builder.objective(0, 0, 2 * s00).objective(0, 1, 2 * s01).objective(0, 2, 2 * s02)
-          .objective(1, 0, 2 * s01).objective(1, 1, 2 * s11).objective(1, 2, 2 * s12)
-          .objective(2, 0, 2 * s02).objective(2, 1, 2 * s12).objective(2, 2, 2 * s22)
-          .linear(2 * r0, 2 * r1, 2 * r2);
-      for (int j = 0; j < rows; j++) {
-        if (included[j]) {
-          double h = row(j, m, sigma);
-          builder.inequality(h, gRow[0], gRow[1], gRow[2]);
+      double excess = ga[j] * x[0] + gd[j] * x[1] + gc[j] * x[2] - h[j];
+      if (excess > 0) {
+        double norm = Math.abs(ga[j]) + Math.abs(gd[j]) + Math.abs(gc[j]);
+        double relative = excess / norm;
+        if (worst < 0 || relative > most) {
+          worst = j;
+          most = relative;
         }
       }
-      Optimisation.Result result = builder.build(options).solve();
-      if (!result.getState().isFeasible()) {
-        return false;
-      }
-      x[0] = result.doubleValue(0);
-      x[1] = result.doubleValue(1);
-      x[2] = result.doubleValue(2);
-      if (!(Double.isFinite(x[0]) && Double.isFinite(x[1]) && Double.isFinite(x[2]))) {
-        return false;
-      }
-      boolean added = false;
-      for (int j = 0; j < rows; j++) {
-        if (!included[j]) {
-          double h = row(j, m, sigma);
-          if (gRow[0] * x[0] + gRow[1] * x[1] + gRow[2] * x[2] > h) {
-            included[j] = true;
-            added = true;
+    }
+    return worst;
+  }
+
+  /** x = L⁻ᵀ v. */
+  private void toX(double[] vv, double[] x) {
+    x[2] = vv[2] / l22;
+    x[1] = (vv[1] - l21 * x[2]) / l11;
+    x[0] = (vv[0] - l10 * x[1] - l20 * x[2]) / l00;
+  }
+
+  /** The normal of row j in v-space, {@code n = −L⁻¹G_jᵀ} (the constraint reads {@code nᵀv ≥ −h_j}). */
+  private void transformedNormal(int j, double[] out) {
+    double n0 = -ga[j] / l00;
+    double n1 = (-gd[j] - l10 * n0) / l11;
+    double n2 = (-gc[j] - l20 * n0 - l21 * n1) / l22;
+    out[0] = n0;
+    out[1] = n1;
+    out[2] = n2;
+  }
+
+  /**
+   * Goldfarb–Idnani in v-space (objective {@code ½|v − u|²}): starting from the unconstrained minimiser held in
+   * {@link #v}, adds violated rows until none is; writes the optimum into x. False when the steps run out or the
+   * rows are inconsistent (infeasible).
+   */
+  private boolean project(double[] x) {
+    int q = 0;
+    int p = mostViolated(x);
+    int steps = 0;
+    while (p >= 0) {
+      transformedNormal(p, normal[3]);
+      double bp = -h[p];
+      multiplier[q] = 0;
+      while (true) {
+        if (++steps > MAX_QP_STEPS) {
+          lastSteps = steps;
+          return false;
+        }
+        double[] np = normal[3];
+        // z = part of n_p orthogonal to the active normals; r = coefficients of n_p on them
+        double nn = np[0] * np[0] + np[1] * np[1] + np[2] * np[2];
+        direction[0] = np[0];
+        direction[1] = np[1];
+        direction[2] = np[2];
+        for (int j = 0; j < q; j++) {
+          double[] e = basis[j];
+          double dot = e[0] * direction[0] + e[1] * direction[1] + e[2] * direction[2];
+          direction[0] -= dot * e[0];
+          direction[1] -= dot * e[1];
+          direction[2] -= dot * e[2];
+        }
+        for (int j = 0; j < q; j++) { // reorthogonalise (Gram–Schmidt twice is enough)
+          double[] e = basis[j];
+          double dot = e[0] * direction[0] + e[1] * direction[1] + e[2] * direction[2];
+          direction[0] -= dot * e[0];
+          direction[1] -= dot * e[1];
+          direction[2] -= dot * e[2];
+        }
+        double zz = direction[0] * direction[0] + direction[1] * direction[1] + direction[2] * direction[2];
+        boolean dependent = q == 3 || zz <= EPS * nn; // in R³ three active normals leave no direction
+        // r solves N r = n_p − z in the least-squares sense: r = C (Eᵀ n_p) with E the orthonormal basis of N
+        for (int j = 0; j < q; j++) {
+          double[] e = basis[j];
+          nt[j] = e[0] * np[0] + e[1] * np[1] + e[2] * np[2];
+        }
+        for (int j = 0; j < q; j++) {
+          double sum = 0;
+          for (int i = 0; i < q; i++) {
+            sum += coefficient[j][i] * nt[i];
+          }
+          dual[j] = sum;
+        }
+        // dual step: the largest t keeping the multipliers of the active rows ≥ 0
+        double tDual = Double.POSITIVE_INFINITY;
+        int drop = -1;
+        for (int j = 0; j < q; j++) {
+          if (dual[j] > 0) {
+            double t = multiplier[j] / dual[j];
+            if (t < tDual) {
+              tDual = t;
+              drop = j;
+            }
           }
         }
+        double slack = np[0] * v[0] + np[1] * v[1] + np[2] * v[2] - bp;
+        double tPrimal = dependent ? Double.POSITIVE_INFINITY : -slack / zz;
+        double t = Math.min(tDual, tPrimal);
+        if (t == Double.POSITIVE_INFINITY) {
+          lastSteps = steps;
+          return false; // the rows cannot all hold
+        }
+        if (!dependent) {
+          v[0] += t * direction[0];
+          v[1] += t * direction[1];
+          v[2] += t * direction[2];
+        }
+        for (int j = 0; j < q; j++) {
+          multiplier[j] -= t * dual[j];
+        }
+        multiplier[q] += t;
+        if (t == tPrimal) {
+          // full step: p becomes active
+          normal[q][0] = np[0];
+          normal[q][1] = np[1];
+          normal[q][2] = np[2];
+          active[q] = p;
+          q++;
+          rebuildBasis(q);
+          break;
+        }
+        // partial step: drop the blocking row, keep p's multiplier, and try again
+        removeActive(drop, q);
+        q--;
+        rebuildBasis(q);
       }
-      if (!added) {
-        return true;
+      toX(v, x);
+      p = nextViolated(x);
+    }
+    lastSteps = steps;
+    return Double.isFinite(x[0]) && Double.isFinite(x[1]) && Double.isFinite(x[2]);
+  }
+
+  /** The most violated row beyond rounding ({@link #EPS} of the row's scale {@code |G_j|·max|x| + |h_j|}), or −1. */
+  private int nextViolated(double[] x) {
+    int worst = -1;
+    double most = 0;
+    double xMax = Math.max(Math.abs(x[0]), Math.max(Math.abs(x[1]), Math.abs(x[2])));
+    for (int j = 0; j < rows; j++) {
+      double excess = ga[j] * x[0] + gd[j] * x[1] + gc[j] * x[2] - h[j];
+      double norm = Math.abs(ga[j]) + Math.abs(gd[j]) + Math.abs(gc[j]);
+      if (excess > EPS * (norm * xMax + Math.abs(h[j]))) {
+        double relative = excess / norm;
+        if (worst < 0 || relative > most) {
+          worst = j;
+          most = relative;
+        }
       }
     }
-    return false;
+    return worst;
+  }
+
+  /**
+   * Removes active row {@code index} (of q), shifting the later ones down; the candidate's multiplier (at q) moves
+   * to q − 1 and the candidate's normal stays in {@code normal[3]}.
+   */
+  private void removeActive(int index, int q) {
+    double[] removed = normal[index];
+    for (int j = index; j < q - 1; j++) {
+      active[j] = active[j + 1];
+      multiplier[j] = multiplier[j + 1];
+      normal[j] = normal[j + 1];
+    }
+    multiplier[q - 1] = multiplier[q];
+    normal[q - 1] = removed; // spare storage from now on
+  }
+
+  /**
+   * Orthonormal basis E of the q active normals (modified Gram–Schmidt, twice) and the upper-triangular R with
+   * {@code N = E R}; stores {@code C = R⁻¹} so that the coefficients of a vector's projection on the active normals
+   * are {@code C·(Eᵀ vector)}.
+   */
+  private void rebuildBasis(int q) {
+    double[][] r = coefficient;
+    for (int j = 0; j < q; j++) {
+      double[] e = basis[j];
+      double[] nj = normal[j];
+      e[0] = nj[0];
+      e[1] = nj[1];
+      e[2] = nj[2];
+      for (int i = 0; i < 3; i++) {
+        r[i][j] = 0;
+      }
+      for (int pass = 0; pass < 2; pass++) {
+        for (int i = 0; i < j; i++) {
+          double[] b = basis[i];
+          double dot = b[0] * e[0] + b[1] * e[1] + b[2] * e[2];
+          e[0] -= dot * b[0];
+          e[1] -= dot * b[1];
+          e[2] -= dot * b[2];
+          r[i][j] += dot;
+        }
+      }
+      double norm = Math.sqrt(e[0] * e[0] + e[1] * e[1] + e[2] * e[2]);
+      r[j][j] = norm;
+      e[0] /= norm;
+      e[1] /= norm;
+      e[2] /= norm;
+    }
+    // invert the upper-triangular R in place (q ≤ 3)
+    invertUpper(r, q);
+  }
+
+  private void invertUpper(double[][] r, int q) {
+    for (int j = 0; j < q; j++) {
+      for (int i = 0; i < q; i++) {
+        rinv[i][j] = 0;
+      }
+    }
+    for (int j = q - 1; j >= 0; j--) {
+      rinv[j][j] = 1.0 / r[j][j];
+      for (int i = j - 1; i >= 0; i--) {
+        double sum = 0;
+        for (int l = i + 1; l <= j; l++) {
+          sum += r[i][l] * rinv[l][j];
+        }
+        rinv[i][j] = -sum / r[i][i];
+      }
+    }
+    for (int j = 0; j < q; j++) {
+      for (int i = 0; i < q; i++) {
+        r[i][j] = rinv[i][j];
+      }
+    }
   }
 }
