@@ -46,7 +46,7 @@ import picocli.CommandLine.Command;
     commandListHeading = "%nCommands:%n",
     subcommands = {GreeksCommand.class, IvCommand.class, SampleChainCommand.class,
         SurfaceCommand.class, MarketCommand.class, SampleMarketCommand.class, GexCommand.class,
-        ReportCommand.class, ExplainCommand.class,
+        ReportCommand.class, ExplainCommand.class, MarginCommand.class,
         CommandLine.HelpCommand.class},
     footerHeading = "%n",
     footer = {
@@ -54,6 +54,8 @@ import picocli.CommandLine.Command;
         "  netgamma report --demo                      risk report of a generated desk book",
         "  netgamma report --portfolio b.json --market m.json   ... of your book",
         "  netgamma explain --portfolio b.json --from m1.json --to m2.json",
+        "  netgamma margin --demo --compare            standard vs Deribit portfolio margin",
+        "  netgamma gex --chain chain.csv              dealer gamma exposure, zero-gamma level",
         "  netgamma sample-chain --out chain.csv       write a sample BTC chain",
         "  netgamma greeks --chain chain.csv           price and greeks, a table",
         "  netgamma greeks --chain chain.csv --json    the same, JSON lines",

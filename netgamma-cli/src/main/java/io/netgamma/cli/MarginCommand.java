@@ -1,0 +1,899 @@
+package io.netgamma.cli;
+
+import io.netgamma.core.instrument.Instrument;
+import io.netgamma.core.instrument.InstrumentKind;
+import io.netgamma.core.margin.CurrencyMargin;
+import io.netgamma.core.margin.InstrumentMargin;
+import io.netgamma.core.margin.MarginResult;
+import io.netgamma.core.margin.pm.DeribitPortfolioMargin;
+import io.netgamma.core.margin.pm.PmGroupResult;
+import io.netgamma.core.margin.pm.PmParameters;
+import io.netgamma.core.margin.pm.WorstScenario;
+import io.netgamma.core.margin.standard.DeribitStandardMargin;
+import io.netgamma.core.market.MarketSnapshot;
+import io.netgamma.core.portfolio.Portfolio;
+import io.netgamma.core.portfolio.PortfolioValuation;
+import io.netgamma.core.portfolio.PortfolioValuer;
+import io.netgamma.core.portfolio.VolSource;
+import io.netgamma.core.sim.book.DemoBook;
+import io.netgamma.data.margin.PmParametersReader;
+import io.netgamma.data.market.LoadedMarket;
+import io.netgamma.data.market.MarketLoader;
+import io.netgamma.data.portfolio.PortfolioRead;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code netgamma margin}: the capital a book needs under Deribit's standard margin
+ * ({@link DeribitStandardMargin}) or Deribit's portfolio margin ({@link DeribitPortfolioMargin}), per settlement
+ * currency (coin for inverse products, USDC for linear ones) and in USD, with what drives it; {@code --compare}
+ * puts both side by side with the saving (capital efficiency).
+ *
+ * <p>Inputs as {@code report}: {@code --portfolio} and {@code --market} files, or {@code --demo}. The book is valued
+ * once ({@link PortfolioValuer} with {@link Main#ONE_SHOT_PRICER}) and every model reads that valuation. Portfolio
+ * margin parameters: {@code --params FILE} (Deribit's {@code model_params} JSON; several are merged), else the set
+ * bundled with netgamma for each underlying of the book ({@link #BUNDLED}). One instance per command line.
+ */
+@Command(
+    name = "margin",
+    sortOptions = false,
+    mixinStandardHelpOptions = true,
+    headerHeading = "%n",
+    header = "Margin of a book: Deribit standard or portfolio margin, or both compared.",
+    descriptionHeading = "%n",
+    description = {
+        "Values the portfolio on the market as report does (Black-76 on each expiry's forward, surface "
+            + "volatilities, rate 0) and computes the margin a Deribit account would need for it. Positions on one "
+            + "instrument are netted first (Deribit holds one position per instrument). Each settlement currency is "
+            + "margined on its own: inverse products (BTC-..., ETH-...) in their coin, linear ones (BTC_USDC-...) in "
+            + "USDC; USD totals convert coins at their index price.",
+        "",
+        "Models (--model):",
+        "deribit-standard  Deribit standard margin: per instrument, no offsets.",
+        "  long option      IM = premium, MM = 0",
+        "  short call       IM = max(0.15 - OTM/F, 0.10) + mark,  MM = 0.075 + mark",
+        "  short put        IM = max(max(0.15 - OTM/F, 0.10) + mark, MM)",
+        "                   MM = max(0.075, 0.075 x mark) + mark",
+        "                   (coin per coin; linear options: every fraction x F, USDC)",
+        "  future, perp     IM = 2%% + 0.005%% x |coins|, MM = 1.5%% + 0.005%% x |coins|",
+        "                   of the notional (ETH: 0.0004%% per coin, an assumption)",
+        "  sources: Deribit's published formulas and futures specification",
+        "  (javadoc of StandardMarginParameters).",
+        "deribit-pm        Deribit portfolio margin (PME), per settlement currency,",
+        "  from Deribit's published model_params. Each risk group (one underlying in",
+        "  one settlement currency) is revalued in full:",
+        "  standard table   9 price buckets over +-price_range x vol up/same/down =",
+        "                   27 scenarios; vol shocks x (30/DTE)^power, up floored",
+        "  extended table   8 moves -66%% ... +500%%, vol up, P&L x price_range/|move|,",
+        "                   losses less the dampener",
+        "  gains            credited at pnl_offset",
+        "  worst_case       the largest aggregated loss (its worst_scenario)",
+        "  roll_shock       futures and perpetuals: |q| x max(min_annualised_move,",
+        "                   annualised_move_risk x t)",
+        "  delta_shock      above delta_total_liq_shock_threshold USD of delta",
+        "  IM = worst_case + delta_shock + roll_shock;  MM = mm_factor x IM",
+        "  Reproduces Deribit's private/pme/simulate examples to 1e-9 (they hold",
+        "  futures and perpetuals; option scenarios are Black-76 revaluation).",
+        "  Deribit's own initial_margin also adds open orders and MMP.",
+        "all, or --compare both side by side per settlement currency and in USD: the",
+        "  saving of portfolio over standard margin, and the scenario and position",
+        "  that drive each (capital efficiency).",
+        "Cross-asset margin (a netting credit between BTC and ETH, cross-collateral) is not modelled yet: each "
+            + "margin is per settlement currency and the USD total is their plain sum.",
+        "",
+        "Portfolio-margin parameters: --params FILE (the model_params object of a private/pme/simulate response, "
+            + "or the whole response; repeat to merge sets for several underlyings), else the set bundled for "
+            + "each underlying: BTC " + PmParametersReader.BTC_2024_06 + " (Deribit's API documentation example, "
+            + "2024-06-17), ETH " + PmParametersReader.ETH_2026_02 + " (a real ETH response, 2026-02-15). No "
+            + "set is bundled for linear (USDC) products or other coins: give --params.",
+        "",
+        "Units (in every table header): margins in the settlement currency (BTC, ETH: coins; USDC) and in USD; "
+            + "quantities in coins, + long, - short; risk vectors are P&L per scenario in the settlement currency, "
+            + "negative = loss; price moves in %% of the index, every forward moving with it.",
+        "",
+        "JSON (--json): model, portfolio, timestamp, index, initial_margin and maintenance_margin ({currency: "
+            + "amount, ..., USD: total}), currencies (per settlement currency: amounts, USD, driver), "
+            + "driving_instrument, driving_scenario, instruments (per instrument: initial_margin, "
+            + "maintenance_margin; for deribit-pm the loss in the worst scenario). deribit-pm adds, keyed by risk "
+            + "group (BTC, ETH, BTC_USDC): worst_case, worst_scenario, roll_shock, delta_shock, groups (all of it "
+            + "with the aggregated vectors), and risk_vectors per instrument (standard: 27 values, extended: 8); "
+            + "under deribit-standard these are null. --compare: currencies with deribit-standard, deribit-pm and "
+            + "saving, and total_usd."},
+    optionListHeading = "%nOptions:%n",
+    footerHeading = "%n",
+    footer = {
+        "Examples:",
+        "  netgamma margin --demo",
+        "  netgamma margin --demo --model deribit-standard",
+        "  netgamma margin --demo --compare",
+        "  netgamma margin --portfolio book.json --market snapshot.json --json",
+        "  netgamma margin --portfolio b.csv --market chain.csv --params params.json",
+        "",
+        "Exit codes: 0 success; 1 the portfolio has no position; 2 usage error, unknown model, bad file or "
+            + "parameter file, unknown instrument, missing market data or parameters (each named on stderr); "
+            + "3 internal error."})
+final class MarginCommand implements Callable<Integer> {
+
+  /** Model names accepted by {@code --model}. */
+  static final String STANDARD = "deribit-standard";
+  static final String PM = "deribit-pm";
+  static final String ALL = "all";
+  /** The portfolio-margin parameter set bundled for each inverse underlying. */
+  static final Map<String, String> BUNDLED = Map.of("BTC", PmParametersReader.BTC_2024_06, "ETH",
+      PmParametersReader.ETH_2026_02);
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--demo", description = "the demo desk book of 'report --demo' on its generated BTC and ETH "
+      + "market (no files needed)")
+  boolean demo;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "" + DemoBook.DEFAULT_SEED,
+      description = "--demo: random seed of the market and the book (default ${DEFAULT-VALUE})")
+  long seed;
+
+  @Option(names = "--positions", paramLabel = "N", defaultValue = "" + DemoBook.DEFAULT_POSITIONS,
+      description = "--demo: number of positions (default ${DEFAULT-VALUE}, at least 10)")
+  int positions;
+
+  @Option(names = "--portfolio", paramLabel = "FILE", description = "the book: netgamma portfolio JSON, CSV "
+      + "(instrument,quantity[,average_price]) or Deribit private/get_positions JSON")
+  Path portfolio;
+
+  @Option(names = "--market", paramLabel = "FILE", description = "the market: market-snapshot JSON or a Tardis "
+      + "options_chain CSV; volatility surfaces are fitted to its mark IVs")
+  Path market;
+
+  @Option(names = "--model", paramLabel = "MODEL", defaultValue = PM, description = "deribit-pm (portfolio "
+      + "margin; default), deribit-standard (per instrument), or all (= --compare)")
+  String model;
+
+  @Option(names = "--params", paramLabel = "FILE", description = "deribit-pm: Deribit model_params JSON "
+      + "(repeat to merge sets for several underlyings); default: the bundled set of each underlying")
+  List<Path> params = new ArrayList<>();
+
+  @Option(names = "--compare", description = "standard vs portfolio margin side by side, with the saving and "
+      + "what drives each (capital efficiency)")
+  boolean compare;
+
+  @Option(names = "--json", description = "print one JSON object instead of tables")
+  boolean json;
+
+  @Option(names = "--vol-source", paramLabel = "SOURCE", defaultValue = "surface",
+      description = "option volatilities: surface (the market's surface at the option's strike; default) or "
+          + "mark_iv (each option's own quote, as Deribit marks it)")
+  String volSource;
+
+  @Option(names = "--listed-only", description = "refuse positions on instruments the market does not quote")
+  boolean listedOnly;
+
+  /** The book, where it came from, positions skipped as bad, and its market. */
+  private record Inputs(Portfolio book, String bookSource, long skipped, MarketSnapshot snapshot,
+      String marketSource) {
+  }
+
+  /**
+   * The portfolio margin of a book with its risk groups.
+   *
+   * @param result the model's result
+   * @param groups the risk groups, as {@link DeribitPortfolioMargin#riskMatrices} gives them
+   * @param params the parameters used
+   */
+  record PmOutcome(MarginResult result, List<PmGroupResult> groups, PmParameters params) {
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    String chosen = model.trim().toLowerCase(Locale.ROOT);
+    if (!chosen.equals(STANDARD) && !chosen.equals(PM) && !chosen.equals(ALL)) {
+      throw usage("--model '" + model + "': unknown margin model; choose " + STANDARD + ", " + PM + " or " + ALL
+          + " (SPAN-style, scenario-file and cross-asset models do not exist yet)");
+    }
+    if (compare && spec.commandLine().getParseResult().hasMatchedOption("--model") && !chosen.equals(ALL)) {
+      throw usage("--compare computes every model: drop --model " + model);
+    }
+    boolean both = compare || chosen.equals(ALL);
+    if (!params.isEmpty() && chosen.equals(STANDARD) && !both) {
+      throw usage("--params is the parameter file of deribit-pm; deribit-standard uses Deribit's published "
+          + "constants");
+    }
+    VolSource source = switch (volSource.trim().toLowerCase(Locale.ROOT).replace('-', '_')) {
+      case "surface" -> VolSource.SURFACE;
+      case "mark_iv", "markiv" -> VolSource.MARK_IV;
+      default -> throw usage("--vol-source must be surface or mark_iv, got '" + volSource + "'");
+    };
+    PmParameters given = readParams(); // before the market: a bad file fails fast
+    Inputs in = inputs(err);
+    if (in.book().size() == 0) {
+      err.println("netgamma: " + in.bookSource() + ": no position: nothing to margin");
+      return Main.EXIT_NOTHING_PROCESSED;
+    }
+    long start = System.nanoTime();
+    PortfolioValuation v = PortfolioValuer.DEFAULT.withPricer(Main.ONE_SHOT_PRICER).withVolSource(source)
+        .withListedInstrumentsOnly(listedOnly).value(in.book(), in.snapshot());
+    MarginResult standard = both || chosen.equals(STANDARD) ? DeribitStandardMargin.DEFAULT.margin(v) : null;
+    PmOutcome pm = both || chosen.equals(PM) ? portfolioMargin(v, given) : null;
+    double ms = (System.nanoTime() - start) * 1e-6;
+    if (json) {
+      ObjectNode root = both ? compareJson(in, v, standard, pm) : standard != null ? standardJson(in, v, standard)
+          : pmJson(in, v, pm);
+      out.println(ChainCommand.Json.MAPPER.writeValueAsString(root));
+    } else {
+      header(out, in, v, both ? "deribit-standard vs deribit-pm" : chosen, pm);
+      if (both) {
+        printCompare(out, standard, pm);
+      } else if (standard != null) {
+        printStandard(out, v, standard);
+      } else {
+        printPm(out, pm);
+      }
+    }
+    out.flush();
+    List<Instrument> unlisted = v.unlisted();
+    if (!unlisted.isEmpty()) {
+      err.println("note: " + ReportCommand.count(unlisted.size(), "instrument") + " not quoted in "
+          + in.marketSource() + ", valued from its forward curve and surface: " + String.join(", ",
+              unlisted.stream().limit(10).map(Instrument::name).toList()) + (unlisted.size() > 10 ? " and "
+                  + (unlisted.size() - 10) + " more" : ""));
+    }
+    err.println(String.format(Locale.ROOT, "%s on %s: valued and margined (%s) in %.1f ms",
+        ReportCommand.count(v.size(), "position"), ReportCommand.count(v.instrumentCount(), "instrument"),
+        both ? STANDARD + " and " + PM : chosen, ms));
+    err.flush();
+    return Main.EXIT_OK;
+  }
+
+  // ------------------------------------------------------------------------------------------------ inputs
+
+  private Inputs inputs(PrintWriter err) {
+    if (demo) {
+      if (portfolio != null || market != null) {
+        throw usage("--demo generates its own book and market: give either --demo or --portfolio and --market");
+      }
+      DemoBook d;
+      try {
+        d = DemoBook.generate(seed, positions);
+      } catch (IllegalArgumentException e) {
+        throw usage("--positions " + positions + ": " + e.getMessage());
+      }
+      return new Inputs(d.portfolio(), "generated desk book, seed " + seed, 0, d.market(),
+          "generated BTC and ETH market, seed " + seed);
+    }
+    if (portfolio == null || market == null) {
+      throw usage("give --portfolio FILE and --market FILE, or --demo for a generated book and market");
+    }
+    if (spec.commandLine().getParseResult().hasMatchedOption("--seed")
+        || spec.commandLine().getParseResult().hasMatchedOption("--positions")) {
+      throw usage("--seed and --positions apply to --demo only");
+    }
+    SurfaceCommand.Messages messages = ReportCommand.messages(err);
+    PortfolioRead read = ReportCommand.readPortfolio(portfolio, messages, err);
+    LoadedMarket loaded = MarketLoader.DEFAULT.load(market, MarketLoader.Options.DEFAULT, messages::add);
+    for (String note : loaded.notes()) {
+      err.println(note);
+    }
+    return new Inputs(read.portfolio(), portfolio.toString(), read.summary().rowsSkipped(), loaded.snapshot(),
+        market.toString());
+  }
+
+  /** The merged {@code --params} files, or null when none is given. */
+  private PmParameters readParams() {
+    PmParameters merged = null;
+    for (Path file : params) {
+      PmParameters p = PmParametersReader.DEFAULT.read(file);
+      try {
+        merged = merged == null ? p : merged.merge(p);
+      } catch (IllegalArgumentException e) {
+        throw usage("--params " + file + ": " + e.getMessage());
+      }
+    }
+    return merged;
+  }
+
+  /**
+   * The portfolio margin of the valued book: with the given parameters, else the bundled set of every underlying
+   * the book holds in a risk group.
+   *
+   * @throws CommandLine.ParameterException naming the risk group no bundled set covers
+   */
+  private PmOutcome portfolioMargin(PortfolioValuation v, PmParameters given) {
+    PmParameters p = given;
+    if (p == null) {
+      TreeSet<String> needed = new TreeSet<>();
+      for (int j = 0; j < v.instrumentCount(); j++) {
+        Instrument ins = v.instrumentAt(j);
+        if (ins.kind() == InstrumentKind.SPOT || v.netQuantity(j) == 0) {
+          continue;
+        }
+        if (!ins.isInverse() || !BUNDLED.containsKey(ins.underlying())) {
+          throw usage("no Deribit portfolio-margin parameters are bundled for " + ins.name() + " ("
+              + ins.underlying() + (ins.isInverse() ? "" : ", linear in " + ins.settlementCurrency())
+              + "; bundled: inverse BTC and ETH): give --params FILE with its currency pair and currency");
+        }
+        needed.add(ins.underlying());
+      }
+      if (needed.isEmpty()) {
+        needed.add("BTC"); // a book of spot or flat positions: no risk group, any set will do
+      }
+      for (String u : needed) {
+        PmParameters set = PmParametersReader.DEFAULT.bundled(BUNDLED.get(u));
+        p = p == null ? set : p.merge(set);
+      }
+    }
+    DeribitPortfolioMargin model = DeribitPortfolioMargin.of(p).withPricer(Main.ONE_SHOT_PRICER);
+    return new PmOutcome(model.margin(v), model.riskMatrices(v), p);
+  }
+
+  private CommandLine.ParameterException usage(String message) {
+    return new CommandLine.ParameterException(spec.commandLine(), message);
+  }
+
+  // ------------------------------------------------------------------------------------------------ helpers
+
+  /** The name of a risk group: the underlying for an inverse group, {@code BTC_USDC} for a linear one. */
+  static String groupName(PmGroupResult g) {
+    return g.book().isInverse() ? g.book().underlying() : g.book().underlying() + "_" + g.currency();
+  }
+
+  /** Decimals of an amount: 8 for coins (Deribit's precision), 2 for USD and stablecoins. */
+  private static int decimals(String currency) {
+    return currency.equals("USD") || currency.equals("USDC") || currency.equals("USDT") ? 2 : 8;
+  }
+
+  private static String amount(double x, String currency) {
+    return ReportCommand.fmt(x, decimals(currency));
+  }
+
+  private static String pct(double fraction) {
+    return ReportCommand.signed(100 * fraction, 2) + "%";
+  }
+
+  /** The standard-table price moves of a group, fractions, bucket 1 first. */
+  private static double[] priceMoves(PmGroupResult g, PmParameters p) {
+    int b = p.bucketsCount();
+    double range = p.pair(g.book().pairKey()).priceRange();
+    double[] x = new double[2 * b + 1];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = range * (i - b) / b;
+    }
+    return x;
+  }
+
+  /** The instrument with the largest loss in its group's worst scenario, or null when none loses. */
+  private static String drivingInstrument(PmGroupResult g) {
+    String name = null;
+    double worst = 0;
+    for (int j = 0; j < g.book().size(); j++) {
+      double loss = -g.worstScenarioPnl(j);
+      if (loss > worst) {
+        worst = loss;
+        name = g.instruments().get(j).name();
+      }
+    }
+    return name;
+  }
+
+  /** For each settlement currency, its PM group with the largest initial margin (the one its driver names). */
+  private static Map<String, PmGroupResult> largestGroups(PmOutcome pm) {
+    Map<String, PmGroupResult> out = new LinkedHashMap<>();
+    for (PmGroupResult g : pm.groups()) {
+      PmGroupResult d = out.get(g.currency());
+      if (d == null || g.initialMargin() > d.initialMargin()) {
+        out.put(g.currency(), g);
+      }
+    }
+    return out;
+  }
+
+  private static InstrumentMargin instrumentMargin(MarginResult r, String name) {
+    for (InstrumentMargin m : r.instruments()) {
+      if (m.instrument().name().equals(name)) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  // ------------------------------------------------------------------------------------------------ tables
+
+  private static final String CCY_ROW = "%-9s %18s %18s %16s %16s  %s%n";
+  private static final String STD_ROW = "%5s  %-28s %12s %-5s %12s %12s %16s %16s %14s %14s%n";
+  private static final String GROUP_ROW = "%-9s %-5s %16s %16s %16s %16s %16s %16s %14s  %s%n";
+  private static final String CMP_ROW = "%-9s %18s %18s %18s %8s %18s %18s %18s %8s%n";
+
+  private static void header(PrintWriter w, Inputs in, PortfolioValuation v, String model, PmOutcome pm) {
+    w.println("MARGIN       " + v.portfolio().name() + ": " + ReportCommand.count(v.size(), "position") + " on "
+        + ReportCommand.count(v.instrumentCount(), "instrument") + " (" + in.bookSource() + ")");
+    if (in.skipped() > 0) {
+      w.println("WARNING      " + ReportCommand.count(in.skipped(), "position") + " of " + in.bookSource()
+          + " skipped as bad (reasons on stderr): this margin does not include " + (in.skipped() == 1 ? "it"
+              : "them"));
+    }
+    StringBuilder index = new StringBuilder();
+    for (String u : v.underlyings()) {
+      index.append(index.isEmpty() ? "" : ", ").append(u).append(' ').append(ReportCommand.fmt(v.indexPrice(u), 2))
+          .append(" USD");
+    }
+    w.println("market       " + in.marketSource() + ", at " + v.timestamp() + "; index " + index);
+    w.println("model        " + model + "; options valued with Black-76 on each expiry's forward, vol from the "
+        + (v.volSource() == VolSource.SURFACE ? "surface at the option's strike" : "option's mark IV") + ", rate 0");
+    if (pm != null) {
+      w.println("parameters   " + pm.params().source());
+    }
+    w.println("note         each settlement currency margined on its own; cross-asset margin is not modelled");
+    w.println();
+  }
+
+  private static void printCurrencies(PrintWriter w, MarginResult r) {
+    w.println("MARGIN BY SETTLEMENT CURRENCY  (" + r.model() + ")");
+    w.printf(Locale.ROOT, CCY_ROW, "currency", "initial", "maintenance", "initial", "maintenance", "driver");
+    w.printf(Locale.ROOT, CCY_ROW, "", "(coin/USDC)", "(coin/USDC)", "(USD)", "(USD)", "");
+    for (CurrencyMargin c : r.currencies()) {
+      w.printf(Locale.ROOT, CCY_ROW, c.currency(), amount(c.initialMargin(), c.currency()),
+          amount(c.maintenanceMargin(), c.currency()), amount(c.initialMarginUsd(), "USD"),
+          amount(c.maintenanceMarginUsd(), "USD"), c.driver());
+    }
+    w.printf(Locale.ROOT, CCY_ROW, "total", "", "", amount(r.initialMarginUsd(), "USD"),
+        amount(r.maintenanceMarginUsd(), "USD"), "");
+  }
+
+  private static void printStandard(PrintWriter w, PortfolioValuation v, MarginResult r) {
+    printCurrencies(w, r);
+    w.println();
+    w.println("POSITIONS  per instrument (positions on one instrument netted), no offsets; mark: option premium in "
+        + "its quote unit (coin for inverse, USDC for linear)");
+    w.printf(Locale.ROOT, STD_ROW, "#", "instrument", "quantity", "ccy", "forward", "mark", "initial",
+        "maintenance", "initial", "maintenance");
+    w.printf(Locale.ROOT, STD_ROW, "", "", "(coin)", "", "(USD)", "(quote)", "(ccy)", "(ccy)", "(USD)", "(USD)");
+    int[] representative = representatives(v);
+    int row = 0;
+    for (InstrumentMargin m : r.instruments()) {
+      int j = indexOf(v, m.instrument());
+      int i = representative[j];
+      double usd = m.instrument().isInverse() ? v.indexPrice(m.instrument().underlying()) : 1.0;
+      w.printf(Locale.ROOT, STD_ROW, ++row, m.instrument().name(), ReportCommand.fmt(m.quantity(), 4),
+          m.currency(), ReportCommand.fmt(v.forward(i), 2), m.instrument().isOption()
+              ? amount(v.price(i), m.currency()) : "", amount(m.initialMargin(), m.currency()),
+          amount(m.maintenanceMargin(), m.currency()), amount(m.initialMargin() * usd, "USD"),
+          amount(m.maintenanceMargin() * usd, "USD"));
+    }
+    w.println();
+    w.println("driving instrument: " + r.drivingInstrument());
+  }
+
+  private static int[] representatives(PortfolioValuation v) {
+    int[] representative = new int[v.instrumentCount()];
+    Arrays.fill(representative, -1);
+    for (int i = 0; i < v.size(); i++) {
+      int j = v.instrumentIndex(i);
+      if (representative[j] < 0) {
+        representative[j] = i;
+      }
+    }
+    return representative;
+  }
+
+  private static int indexOf(PortfolioValuation v, Instrument instrument) {
+    for (int j = 0; j < v.instrumentCount(); j++) {
+      if (v.instrumentAt(j).equals(instrument)) {
+        return j;
+      }
+    }
+    throw new IllegalStateException(instrument.name() + " is not in the valuation");
+  }
+
+  private static void printPm(PrintWriter w, PmOutcome pm) {
+    MarginResult r = pm.result();
+    printCurrencies(w, r);
+    w.println();
+    w.println("RISK GROUPS  amounts in the group's settlement currency; IM = risk-matrix margin = worst case + delta "
+        + "shock + roll shock; MM = mm_factor (" + pm.params().mmFactor() + ") x IM");
+    w.printf(Locale.ROOT, GROUP_ROW, "group", "ccy", "worst case", "delta shock", "roll shock", "initial",
+        "maintenance", "delta total", "initial", "worst scenario");
+    w.printf(Locale.ROOT, GROUP_ROW, "", "", "(ccy)", "(ccy)", "(ccy)", "(ccy)", "(ccy)", "(coin)", "(USD)", "");
+    for (PmGroupResult g : pm.groups()) {
+      String c = g.currency();
+      w.printf(Locale.ROOT, GROUP_ROW, groupName(g), c, amount(g.worstCase(), c), amount(g.deltaShock(), c),
+          amount(g.rollShock(), c), amount(g.initialMargin(), c), amount(g.maintenanceMargin(), c),
+          ReportCommand.fmt(g.deltaTotal(), 4), amount(g.initialMargin() * g.book().usdPerUnit(), "USD"),
+          g.worstScenario().describe());
+    }
+    w.println("driving scenario: " + r.drivingScenario() + "; driving instrument: " + r.drivingInstrument());
+    for (PmGroupResult g : pm.groups()) {
+      w.println();
+      printVectors(w, g, pm.params());
+    }
+  }
+
+  private static void printVectors(PrintWriter w, PmGroupResult g, PmParameters p) {
+    String c = g.currency();
+    double[] moves = priceMoves(g, p);
+    int nb = moves.length;
+    String cell = "%13s";
+    w.println("RISK VECTORS  " + groupName(g) + ": P&L in " + c + " per scenario, negative = loss; standard: price "
+        + "move of the bucket x vol up / same / down (" + nb * 3 + " entries); aggregated: gains x pnl_offset; "
+        + "worst: " + g.worstScenario().describe());
+    StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-28s %12s %-5s", "instrument",
+        "quantity", "vol"));
+    for (double x : moves) {
+      head.append(' ').append(String.format(Locale.ROOT, cell, pct(x)));
+    }
+    w.println(head);
+    String[] vols = {"up", "same", "down"};
+    for (int j = 0; j < g.book().size(); j++) {
+      double[] s = g.standard(j);
+      for (int vol = 0; vol < 3; vol++) {
+        w.println(vectorRow(vol == 0 ? g.instruments().get(j).name() : "", vol == 0
+            ? ReportCommand.fmt(g.book().quantity(j), 4) : "", vols[vol], s, vol, nb, c, cell));
+      }
+    }
+    double[] agg = g.aggregatedStandard();
+    for (int vol = 0; vol < 3; vol++) {
+      w.println(vectorRow(vol == 0 ? "aggregated" : "", "", vols[vol], agg, vol, nb, c, cell));
+    }
+    double[] ext = DeribitPortfolioMargin.extendedMoves();
+    w.println("extended: vol up; the fraction price_range/|move| of the P&L" + (g.book().isInverse()
+        ? ", counted at the edge price of the standard range" : "")
+        + "; aggregated: losses less the dampener, gains 0");
+    StringBuilder eh = new StringBuilder(String.format(Locale.ROOT, "%-28s %12s %-5s", "instrument", "quantity",
+        ""));
+    for (double x : ext) {
+      eh.append(' ').append(String.format(Locale.ROOT, cell, pct(x)));
+    }
+    w.println(eh);
+    for (int j = 0; j < g.book().size(); j++) {
+      w.println(extRow(g.instruments().get(j).name(), ReportCommand.fmt(g.book().quantity(j), 4), g.extended(j),
+          c, cell));
+    }
+    w.println(extRow("aggregated", "", g.aggregatedExtended(), c, cell));
+  }
+
+  private static String vectorRow(String name, String quantity, String vol, double[] v, int offset, int nb,
+      String currency, String cell) {
+    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-28s %12s %-5s", name, quantity, vol));
+    for (int b = 0; b < nb; b++) {
+      sb.append(' ').append(String.format(Locale.ROOT, cell, amount(v[3 * b + offset], currency)));
+    }
+    return sb.toString();
+  }
+
+  private static String extRow(String name, String quantity, double[] v, String currency, String cell) {
+    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-28s %12s %-5s", name, quantity, "up"));
+    for (double x : v) {
+      sb.append(' ').append(String.format(Locale.ROOT, cell, amount(x, currency)));
+    }
+    return sb.toString();
+  }
+
+  private static void printCompare(PrintWriter w, MarginResult standard, PmOutcome pm) {
+    MarginResult p = pm.result();
+    w.println("CAPITAL EFFICIENCY  Deribit standard margin (per instrument) vs Deribit portfolio margin (risk "
+        + "matrix per settlement currency); saving = standard - portfolio");
+    w.printf(Locale.ROOT, CMP_ROW, "currency", "standard IM", "portfolio IM", "IM saving", "saving",
+        "standard MM", "portfolio MM", "MM saving", "saving");
+    w.printf(Locale.ROOT, CMP_ROW, "", "(ccy)", "(ccy)", "(ccy)", "(%)", "(ccy)", "(ccy)", "(ccy)", "(%)");
+    List<String> currencies = currencies(standard, p);
+    for (String c : currencies) {
+      double[] s = amounts(standard, c);
+      double[] q = amounts(p, c);
+      w.printf(Locale.ROOT, CMP_ROW, c, amount(s[0], c), amount(q[0], c), amount(s[0] - q[0], c),
+          savingPct(s[0], q[0]), amount(s[1], c), amount(q[1], c), amount(s[1] - q[1], c), savingPct(s[1], q[1]));
+    }
+    w.printf(Locale.ROOT, CMP_ROW, "total USD", amount(standard.initialMarginUsd(), "USD"),
+        amount(p.initialMarginUsd(), "USD"), amount(standard.initialMarginUsd() - p.initialMarginUsd(), "USD"),
+        savingPct(standard.initialMarginUsd(), p.initialMarginUsd()), amount(standard.maintenanceMarginUsd(), "USD"),
+        amount(p.maintenanceMarginUsd(), "USD"), amount(standard.maintenanceMarginUsd()
+            - p.maintenanceMarginUsd(), "USD"), savingPct(standard.maintenanceMarginUsd(),
+                p.maintenanceMarginUsd()));
+    w.println();
+    w.println("WHAT DRIVES EACH");
+    Map<String, PmGroupResult> largest = largestGroups(pm);
+    for (String c : currencies) {
+      w.println(c + "  standard:  " + standardDriver(standard, c));
+      w.println(" ".repeat(c.length()) + "  portfolio: " + pmDriver(pm, largest.get(c), c));
+    }
+    w.println();
+    w.println("cross-asset margin (BTC-ETH netting credit, cross-collateral) is not modelled yet: the USD totals "
+        + "add the currencies' margins without offset");
+  }
+
+  private static List<String> currencies(MarginResult a, MarginResult b) {
+    List<String> out = new ArrayList<>();
+    for (CurrencyMargin c : a.currencies()) {
+      out.add(c.currency());
+    }
+    for (CurrencyMargin c : b.currencies()) {
+      if (!out.contains(c.currency())) {
+        out.add(c.currency());
+      }
+    }
+    return out;
+  }
+
+  /** {im, mm, usdPerUnit} of a currency, zeros when the result has none in it. */
+  private static double[] amounts(MarginResult r, String currency) {
+    for (CurrencyMargin c : r.currencies()) {
+      if (c.currency().equals(currency)) {
+        return new double[] {c.initialMargin(), c.maintenanceMargin(), c.usdPerUnit()};
+      }
+    }
+    return new double[] {0, 0, 0};
+  }
+
+  private static String savingPct(double standard, double portfolio) {
+    return standard > 0 ? ReportCommand.fmt(100 * (standard - portfolio) / standard, 1) : "-";
+  }
+
+  private static String standardDriver(MarginResult standard, String c) {
+    double[] s = amounts(standard, c);
+    for (CurrencyMargin m : standard.currencies()) {
+      if (m.currency().equals(c)) {
+        InstrumentMargin d = instrumentMargin(standard, m.driver());
+        if (d == null) {
+          return m.driver();
+        }
+        return d.instrument().name() + " (quantity " + ReportCommand.fmt(d.quantity(), 4) + "), IM "
+            + amount(d.initialMargin(), c) + " " + c + (s[0] > 0 ? ", " + ReportCommand.fmt(100 * d.initialMargin()
+                / s[0], 1) + "% of the currency's standard IM" : "");
+      }
+    }
+    return "no position settled in " + c;
+  }
+
+  private static String pmDriver(PmOutcome pm, PmGroupResult g, String c) {
+    if (g == null) {
+      return "no risk group settled in " + c;
+    }
+    String instrument = drivingInstrument(g);
+    return groupName(g) + " " + g.worstScenario().describe() + ", worst case " + amount(g.worstCase(), c) + " " + c
+        + (instrument == null ? "" : "; largest loss there " + instrument + " (" + amount(-worstPnl(g, instrument), c)
+            + " " + c + ")") + "; delta shock " + amount(g.deltaShock(), c) + ", roll shock "
+        + amount(g.rollShock(), c);
+  }
+
+  private static double worstPnl(PmGroupResult g, String instrument) {
+    for (int j = 0; j < g.book().size(); j++) {
+      if (g.instruments().get(j).name().equals(instrument)) {
+        return g.worstScenarioPnl(j);
+      }
+    }
+    return 0;
+  }
+
+  // ------------------------------------------------------------------------------------------------ JSON
+
+  private static ObjectNode base(Inputs in, PortfolioValuation v, String model) {
+    ObjectNode root = ChainCommand.Json.MAPPER.createObjectNode();
+    root.put("model", model);
+    root.put("portfolio", v.portfolio().name());
+    root.put("positions_skipped", in.skipped());
+    root.put("timestamp", v.timestamp().toString());
+    ObjectNode index = root.putObject("index");
+    for (String u : v.underlyings()) {
+      index.put(u, v.indexPrice(u));
+    }
+    root.put("cross_asset_margin", "not modelled: each settlement currency is margined on its own");
+    return root;
+  }
+
+  /** The common part of one model's result: totals per currency and in USD, drivers, per-instrument margins. */
+  private static void result(ObjectNode root, MarginResult r) {
+    ObjectNode im = root.putObject("initial_margin");
+    ObjectNode mm = root.putObject("maintenance_margin");
+    ArrayNode currencies = root.putArray("currencies");
+    for (CurrencyMargin c : r.currencies()) {
+      im.put(c.currency(), c.initialMargin());
+      mm.put(c.currency(), c.maintenanceMargin());
+      currencies.add(currencyJson(c));
+    }
+    im.put("USD", r.initialMarginUsd());
+    mm.put("USD", r.maintenanceMarginUsd());
+    root.put("driving_instrument", r.drivingInstrument());
+    root.put("driving_scenario", r.drivingScenario());
+    ArrayNode instruments = root.putArray("instruments");
+    for (InstrumentMargin m : r.instruments()) {
+      double usd = amounts(r, m.currency())[2];
+      ObjectNode n = instruments.addObject();
+      n.put("instrument", m.instrument().name());
+      n.put("quantity", m.quantity());
+      n.put("currency", m.currency());
+      n.put("initial_margin", m.initialMargin());
+      n.put("maintenance_margin", m.maintenanceMargin());
+      n.put("initial_margin_usd", m.initialMargin() * usd);
+      n.put("maintenance_margin_usd", m.maintenanceMargin() * usd);
+    }
+  }
+
+  private static ObjectNode currencyJson(CurrencyMargin c) {
+    ObjectNode n = ChainCommand.Json.MAPPER.createObjectNode();
+    n.put("currency", c.currency());
+    n.put("usd_per_unit", c.usdPerUnit());
+    n.put("initial_margin", c.initialMargin());
+    n.put("maintenance_margin", c.maintenanceMargin());
+    n.put("initial_margin_usd", c.initialMarginUsd());
+    n.put("maintenance_margin_usd", c.maintenanceMarginUsd());
+    n.put("driver", c.driver());
+    return n;
+  }
+
+  private static ObjectNode standardJson(Inputs in, PortfolioValuation v, MarginResult r) {
+    ObjectNode root = base(in, v, STANDARD);
+    result(root, r);
+    for (String key : List.of("worst_case", "worst_scenario", "roll_shock", "delta_shock", "risk_vectors")) {
+      root.putNull(key); // a per-instrument model has no scenarios
+    }
+    return root;
+  }
+
+  private static ObjectNode pmJson(Inputs in, PortfolioValuation v, PmOutcome pm) {
+    ObjectNode root = base(in, v, PM);
+    root.put("parameters", pm.params().source());
+    result(root, pm.result());
+    ObjectNode worstCase = root.putObject("worst_case");
+    ObjectNode worstScenario = root.putObject("worst_scenario");
+    ObjectNode roll = root.putObject("roll_shock");
+    ObjectNode delta = root.putObject("delta_shock");
+    ArrayNode groups = root.putArray("groups");
+    ObjectNode vectors = root.putObject("risk_vectors");
+    double[] ext = DeribitPortfolioMargin.extendedMoves();
+    for (PmGroupResult g : pm.groups()) {
+      String name = groupName(g);
+      worstCase.put(name, g.worstCase());
+      worstScenario.set(name, scenarioJson(g.worstScenario()));
+      roll.put(name, g.rollShock());
+      delta.put(name, g.deltaShock());
+      ObjectNode n = groups.addObject();
+      n.put("group", name);
+      n.put("underlying", g.book().underlying());
+      n.put("currency", g.currency());
+      n.put("pair", g.book().pairKey());
+      n.put("index_price", g.book().indexPrice());
+      n.put("usd_per_unit", g.book().usdPerUnit());
+      n.put("worst_case", g.worstCase());
+      n.set("worst_scenario", scenarioJson(g.worstScenario()));
+      n.put("delta_total", g.deltaTotal());
+      n.put("delta_shock", g.deltaShock());
+      n.put("roll_shock", g.rollShock());
+      n.put("risk_matrix_margin", g.riskMatrixMargin());
+      n.put("initial_margin", g.initialMargin());
+      n.put("maintenance_margin", g.maintenanceMargin());
+      n.put("initial_margin_usd", g.initialMargin() * g.book().usdPerUnit());
+      n.put("maintenance_margin_usd", g.maintenanceMargin() * g.book().usdPerUnit());
+      String driver = drivingInstrument(g);
+      if (driver == null) {
+        n.putNull("driving_instrument");
+      } else {
+        n.put("driving_instrument", driver);
+      }
+      array(n.putArray("price_moves"), priceMoves(g, pm.params()));
+      array(n.putArray("extended_moves"), ext);
+      ObjectNode pre = n.putObject("pre_aggregated_risk_vector");
+      array(pre.putArray("standard"), g.preAggregatedStandard());
+      array(pre.putArray("extended"), g.preAggregatedExtended());
+      ObjectNode agg = n.putObject("aggregated_risk_vector");
+      array(agg.putArray("standard"), g.aggregatedStandard());
+      array(agg.putArray("extended"), g.aggregatedExtended());
+      for (int j = 0; j < g.book().size(); j++) {
+        ObjectNode iv = vectors.putObject(g.instruments().get(j).name());
+        iv.put("group", name);
+        iv.put("currency", g.currency());
+        iv.put("quantity", g.book().quantity(j));
+        iv.put("worst_scenario_pnl", g.worstScenarioPnl(j));
+        array(iv.putArray("standard"), g.standard(j));
+        array(iv.putArray("extended"), g.extended(j));
+      }
+    }
+    return root;
+  }
+
+  private static ObjectNode scenarioJson(WorstScenario s) {
+    ObjectNode n = ChainCommand.Json.MAPPER.createObjectNode();
+    n.put("source", s.source());
+    n.put("index", s.index());
+    n.put("bucket", s.bucket());
+    n.put("side", s.side());
+    n.put("price_move", s.priceMove());
+    n.put("vol", s.vol());
+    n.put("description", s.describe());
+    return n;
+  }
+
+  private static void array(ArrayNode a, double[] values) {
+    for (double x : values) {
+      a.add(x);
+    }
+  }
+
+  private static ObjectNode compareJson(Inputs in, PortfolioValuation v, MarginResult standard, PmOutcome pm) {
+    ObjectNode root = base(in, v, "compare");
+    root.put("parameters", pm.params().source());
+    ArrayNode models = root.putArray("models");
+    models.add(STANDARD);
+    models.add(PM);
+    MarginResult p = pm.result();
+    Map<String, PmGroupResult> largest = largestGroups(pm);
+    ArrayNode currencies = root.putArray("currencies");
+    for (String c : currencies(standard, p)) {
+      double[] s = amounts(standard, c);
+      double[] q = amounts(p, c);
+      ObjectNode n = currencies.addObject();
+      n.put("currency", c);
+      n.put("usd_per_unit", s[2] > 0 ? s[2] : q[2]);
+      ObjectNode sn = n.putObject(STANDARD);
+      amountsJson(sn, s);
+      String sd = standard.currencies().stream().filter(x -> x.currency().equals(c)).map(CurrencyMargin::driver)
+          .findFirst().orElse("none");
+      sn.put("driving_instrument", sd);
+      ObjectNode pn = n.putObject(PM);
+      amountsJson(pn, q);
+      PmGroupResult g = largest.get(c);
+      if (g == null) {
+        pn.putNull("worst_scenario");
+        pn.putNull("driving_instrument");
+      } else {
+        pn.put("group", groupName(g));
+        pn.set("worst_scenario", scenarioJson(g.worstScenario()));
+        pn.put("worst_case", g.worstCase());
+        pn.put("delta_shock", g.deltaShock());
+        pn.put("roll_shock", g.rollShock());
+        String d = drivingInstrument(g);
+        if (d == null) {
+          pn.putNull("driving_instrument");
+        } else {
+          pn.put("driving_instrument", d);
+        }
+      }
+      ObjectNode saving = n.putObject("saving");
+      double usd = s[2] > 0 ? s[2] : q[2];
+      saving.put("initial_margin", s[0] - q[0]);
+      saving.put("maintenance_margin", s[1] - q[1]);
+      saving.put("initial_margin_usd", (s[0] - q[0]) * usd);
+      saving.put("maintenance_margin_usd", (s[1] - q[1]) * usd);
+      fraction(saving, "initial_margin_fraction", s[0], q[0]);
+      fraction(saving, "maintenance_margin_fraction", s[1], q[1]);
+    }
+    ObjectNode total = root.putObject("total_usd");
+    total.putObject(STANDARD).put("initial_margin", standard.initialMarginUsd())
+        .put("maintenance_margin", standard.maintenanceMarginUsd());
+    total.putObject(PM).put("initial_margin", p.initialMarginUsd()).put("maintenance_margin",
+        p.maintenanceMarginUsd());
+    ObjectNode saving = total.putObject("saving");
+    saving.put("initial_margin", standard.initialMarginUsd() - p.initialMarginUsd());
+    saving.put("maintenance_margin", standard.maintenanceMarginUsd() - p.maintenanceMarginUsd());
+    fraction(saving, "initial_margin_fraction", standard.initialMarginUsd(), p.initialMarginUsd());
+    fraction(saving, "maintenance_margin_fraction", standard.maintenanceMarginUsd(), p.maintenanceMarginUsd());
+    return root;
+  }
+
+  private static void amountsJson(ObjectNode n, double[] a) {
+    n.put("initial_margin", a[0]);
+    n.put("maintenance_margin", a[1]);
+    n.put("initial_margin_usd", a[0] * a[2]);
+    n.put("maintenance_margin_usd", a[1] * a[2]);
+  }
+
+  /** (standard − portfolio) / standard, or null when the standard margin is 0. */
+  private static void fraction(ObjectNode n, String key, double standard, double portfolio) {
+    if (standard > 0) {
+      n.put(key, (standard - portfolio) / standard);
+    } else {
+      n.putNull(key);
+    }
+  }
+}
