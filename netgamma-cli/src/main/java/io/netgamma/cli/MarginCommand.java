@@ -5,10 +5,19 @@ import io.netgamma.core.instrument.InstrumentKind;
 import io.netgamma.core.margin.CurrencyMargin;
 import io.netgamma.core.margin.InstrumentMargin;
 import io.netgamma.core.margin.MarginResult;
+import io.netgamma.core.margin.generic.GenericGroupResult;
+import io.netgamma.core.margin.generic.GenericMarginParameters;
+import io.netgamma.core.margin.generic.GenericScenario;
+import io.netgamma.core.margin.generic.GenericScenarioMargin;
 import io.netgamma.core.margin.pm.DeribitPortfolioMargin;
+import io.netgamma.core.margin.pm.PmBook;
 import io.netgamma.core.margin.pm.PmGroupResult;
 import io.netgamma.core.margin.pm.PmParameters;
 import io.netgamma.core.margin.pm.WorstScenario;
+import io.netgamma.core.margin.span.SpanGroupResult;
+import io.netgamma.core.margin.span.SpanMargin;
+import io.netgamma.core.margin.span.SpanParameters;
+import io.netgamma.core.margin.span.SpanScenario;
 import io.netgamma.core.margin.standard.DeribitStandardMargin;
 import io.netgamma.core.market.MarketSnapshot;
 import io.netgamma.core.portfolio.Portfolio;
@@ -16,11 +25,14 @@ import io.netgamma.core.portfolio.PortfolioValuation;
 import io.netgamma.core.portfolio.PortfolioValuer;
 import io.netgamma.core.portfolio.VolSource;
 import io.netgamma.core.sim.book.DemoBook;
+import io.netgamma.data.DataFileException;
+import io.netgamma.data.margin.GenericMarginParametersReader;
 import io.netgamma.data.margin.PmParametersReader;
 import io.netgamma.data.market.LoadedMarket;
 import io.netgamma.data.market.MarketLoader;
 import io.netgamma.data.portfolio.PortfolioRead;
 import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,7 +50,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code netgamma margin}: the capital a book needs under Deribit's standard margin
- * ({@link DeribitStandardMargin}) or Deribit's portfolio margin ({@link DeribitPortfolioMargin}), per settlement
+ * ({@link DeribitStandardMargin}), Deribit's portfolio margin ({@link DeribitPortfolioMargin}), a SPAN-style
+ * 16-scenario model ({@link SpanMargin}) or a generic scenario model configured by a parameter file
+ * ({@link GenericScenarioMargin}: the bundled Paradex- and Derive-like sets, or any file), per settlement
  * currency (coin for inverse products, USDC for linear ones) and in USD, with what drives it; {@code --compare}
  * puts both side by side with the saving (capital efficiency).
  *
@@ -52,7 +66,8 @@ import tools.jackson.databind.node.ObjectNode;
     sortOptions = false,
     mixinStandardHelpOptions = true,
     headerHeading = "%n",
-    header = "Margin of a book: Deribit standard or portfolio margin, or both compared.",
+    header = "Margin of a book: Deribit standard or portfolio margin (or both compared), SPAN-style or a "
+        + "generic scenario model.",
     descriptionHeading = "%n",
     description = {
         "Values the portfolio on the market as report does (Black-76 on each expiry's forward, surface "
@@ -88,6 +103,27 @@ import tools.jackson.databind.node.ObjectNode;
         "  Reproduces Deribit's private/pme/simulate examples to 1e-9 (they hold",
         "  futures and perpetuals; option scenarios are Black-76 revaluation).",
         "  Deribit's own initial_margin also adds open orders and MMP.",
+        "span              SPAN-style (CME's 16 scenarios), per risk group (one",
+        "  underlying in one settlement currency): price 0, +-1/3, +-2/3, +-3/3 of",
+        "  --price-scan (a fraction of every forward) x vol up/down by --vol-scan",
+        "  (vol points), and +-2 x --price-scan with vol unchanged counted at 35%%;",
+        "  one day of look-ahead. scan risk = the worst weighted loss; short-option",
+        "  minimum = --short-option-minimum x --price-scan x short option coins",
+        "  (x index for USDC); MM = IM = max(scan risk, short-option minimum).",
+        "  No venue publishes a SPAN set for crypto options: the defaults (price scan",
+        "  " + MarginCommand.DEFAULT_PRICE_SCAN + ", vol scan " + MarginCommand.DEFAULT_VOL_SCAN
+            + ", short-option minimum " + MarginCommand.DEFAULT_SHORT_OPTION_MINIMUM
+            + ") are illustrative, not a venue's.",
+        "paradex-v1, derive-v1, or FILE",
+        "                  the generic scenario model: spot x vol scenarios with",
+        "  weights, vol shocks x (30/max(floor, DTE))^power, perpetual and option",
+        "  contingencies, minimum delta; R = max(scan risk + contingencies, minimum",
+        "  delta), IM = im_factor x R, MM = mm_factor x R. paradex-v1 and derive-v1",
+        "  are the Paradex- and Derive-like sets bundled with netgamma",
+        "  (" + GenericMarginParametersReader.PARADEX_V1 + ",",
+        "  " + GenericMarginParametersReader.DERIVE_V1 + "; sources and assumptions in",
+        "  the files; not checked against a venue's margin). FILE: a parameter",
+        "  file of format " + GenericMarginParametersReader.FORMAT + " (JSON).",
         "all, or --compare both side by side per settlement currency and in USD: the",
         "  saving of portfolio over standard margin, and the scenario and position",
         "  that drive each (capital efficiency).",
@@ -110,7 +146,10 @@ import tools.jackson.databind.node.ObjectNode;
             + "maintenance_margin; for deribit-pm the loss in the worst scenario). deribit-pm adds, keyed by risk "
             + "group (BTC, ETH, BTC_USDC): worst_case, worst_scenario, roll_shock, delta_shock, groups (all of it "
             + "with the aggregated vectors), and risk_vectors per instrument (standard: 27 values, extended: 8); "
-            + "under deribit-standard these are null. --compare: currencies with deribit-standard, deribit-pm and "
+            + "under deribit-standard these are null. span and the generic model: worst_case (scan risk) and "
+            + "worst_scenario keyed by risk group, groups (charges, weighted P&L per scenario), risk_vectors per "
+            + "instrument (scenarios: its unweighted P&L in each scenario); roll_shock and delta_shock are null. "
+            + "--compare: currencies with deribit-standard, deribit-pm and "
             + "saving, and total_usd."},
     optionListHeading = "%nOptions:%n",
     footerHeading = "%n",
@@ -119,6 +158,9 @@ import tools.jackson.databind.node.ObjectNode;
         "  netgamma margin --demo",
         "  netgamma margin --demo --model deribit-standard",
         "  netgamma margin --demo --compare",
+        "  netgamma margin --demo --model span --price-scan 0.20",
+        "  netgamma margin --demo --model paradex-v1 --json",
+        "  netgamma margin --portfolio b.csv --market chain.csv --model my-venue.json",
         "  netgamma margin --portfolio book.json --market snapshot.json --json",
         "  netgamma margin --portfolio b.csv --market chain.csv --params params.json",
         "",
@@ -131,6 +173,18 @@ final class MarginCommand implements Callable<Integer> {
   static final String STANDARD = "deribit-standard";
   static final String PM = "deribit-pm";
   static final String ALL = "all";
+  static final String SPAN = "span";
+  static final String PARADEX = "paradex-v1";
+  static final String DERIVE = "derive-v1";
+  /** The generic parameter sets bundled with netgamma, by model name. */
+  static final Map<String, String> GENERIC_BUNDLED = Map.of(PARADEX, GenericMarginParametersReader.PARADEX_V1,
+      DERIVE, GenericMarginParametersReader.DERIVE_V1);
+  /** Illustrative SPAN price scan range, fraction of the forward (no venue publishes a crypto SPAN set). */
+  static final double DEFAULT_PRICE_SCAN = 0.15;
+  /** Illustrative SPAN vol scan range, vol points as a fraction (0.10 = 10 points). */
+  static final double DEFAULT_VOL_SCAN = 0.10;
+  /** Illustrative SPAN short-option minimum rate, fraction of the outright scan charge on one coin. */
+  static final double DEFAULT_SHORT_OPTION_MINIMUM = 0.10;
   /** The portfolio-margin parameter set bundled for each inverse underlying. */
   static final Map<String, String> BUNDLED = Map.of("BTC", PmParametersReader.BTC_2024_06, "ETH",
       PmParametersReader.ETH_2026_02);
@@ -159,8 +213,24 @@ final class MarginCommand implements Callable<Integer> {
   Path market;
 
   @Option(names = "--model", paramLabel = "MODEL", defaultValue = PM, description = "deribit-pm (portfolio "
-      + "margin; default), deribit-standard (per instrument), or all (= --compare)")
+      + "margin; default), deribit-standard (per instrument), all (= --compare), span (SPAN-style), paradex-v1 or "
+      + "derive-v1 (bundled generic sets), or FILE (a generic parameter JSON)")
   String model;
+
+  @Option(names = "--price-scan", paramLabel = "FRACTION", defaultValue = "" + DEFAULT_PRICE_SCAN,
+      description = "span: price scan range, a fraction of every forward, in (0, 0.5) (default ${DEFAULT-VALUE}: "
+          + "+-15%%; illustrative)")
+  double priceScan;
+
+  @Option(names = "--vol-scan", paramLabel = "FRACTION", defaultValue = "" + DEFAULT_VOL_SCAN,
+      description = "span: vol scan range, vol points as a fraction, added to and taken from every option's "
+          + "volatility (default ${DEFAULT-VALUE}: 10 points; illustrative)")
+  double volScan;
+
+  @Option(names = "--short-option-minimum", paramLabel = "RATE", defaultValue = "" + DEFAULT_SHORT_OPTION_MINIMUM,
+      description = "span: short-option minimum per coin of short option, a fraction of the outright scan charge "
+          + "on one coin (price scan x its notional) (default ${DEFAULT-VALUE}; illustrative)")
+  double shortOptionMinimum;
 
   @Option(names = "--params", paramLabel = "FILE", description = "deribit-pm: Deribit model_params JSON "
       + "(repeat to merge sets for several underlyings); default: the bundled set of each underlying")
@@ -201,9 +271,17 @@ final class MarginCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     String chosen = model.trim().toLowerCase(Locale.ROOT);
-    if (!chosen.equals(STANDARD) && !chosen.equals(PM) && !chosen.equals(ALL)) {
-      throw usage("--model '" + model + "': unknown margin model; choose " + STANDARD + ", " + PM + " or " + ALL
-          + " (SPAN-style, scenario-file and cross-asset models do not exist yet)");
+    boolean scenarioModel = !chosen.equals(STANDARD) && !chosen.equals(PM) && !chosen.equals(ALL);
+    ScenarioModel scenario = scenarioModel ? scenarioModel() : null; // before the market: a bad file fails fast
+    if (scenario == null) {
+      for (String option : List.of("--price-scan", "--vol-scan", "--short-option-minimum")) {
+        if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+          throw usage(option + " is a parameter of --model " + SPAN + ", not of " + (compare ? "--compare" : chosen));
+        }
+      }
+    } else if (!params.isEmpty()) {
+      throw usage("--params is the parameter file of deribit-pm; --model " + model + " takes "
+          + (chosen.equals(SPAN) ? "--price-scan, --vol-scan and --short-option-minimum" : "its own file"));
     }
     if (compare && spec.commandLine().getParseResult().hasMatchedOption("--model") && !chosen.equals(ALL)) {
       throw usage("--compare computes every model: drop --model " + model);
@@ -229,19 +307,23 @@ final class MarginCommand implements Callable<Integer> {
         .withListedInstrumentsOnly(listedOnly).value(in.book(), in.snapshot());
     MarginResult standard = both || chosen.equals(STANDARD) ? DeribitStandardMargin.DEFAULT.margin(v) : null;
     PmOutcome pm = both || chosen.equals(PM) ? portfolioMargin(v, given) : null;
+    ScenarioOutcome so = scenario == null ? null : scenario.margin(v);
     double ms = (System.nanoTime() - start) * 1e-6;
     if (json) {
       ObjectNode root = both ? compareJson(in, v, standard, pm) : standard != null ? standardJson(in, v, standard)
-          : pmJson(in, v, pm);
+          : pm != null ? pmJson(in, v, pm) : scenarioJson(in, v, so);
       out.println(ChainCommand.Json.MAPPER.writeValueAsString(root));
     } else {
-      header(out, in, v, both ? "deribit-standard vs deribit-pm" : chosen, pm);
+      header(out, in, v, both ? "deribit-standard vs deribit-pm" : so != null ? so.model() : chosen,
+          pm != null ? pm.params().source() : so != null ? so.source() : null);
       if (both) {
         printCompare(out, standard, pm);
       } else if (standard != null) {
         printStandard(out, v, standard);
-      } else {
+      } else if (pm != null) {
         printPm(out, pm);
+      } else {
+        printScenario(out, so);
       }
     }
     out.flush();
@@ -254,7 +336,7 @@ final class MarginCommand implements Callable<Integer> {
     }
     err.println(String.format(Locale.ROOT, "%s on %s: valued and margined (%s) in %.1f ms",
         ReportCommand.count(v.size(), "position"), ReportCommand.count(v.instrumentCount(), "instrument"),
-        both ? STANDARD + " and " + PM : chosen, ms));
+        both ? STANDARD + " and " + PM : so != null ? so.model() : chosen, ms));
     err.flush();
     return Main.EXIT_OK;
   }
@@ -340,6 +422,198 @@ final class MarginCommand implements Callable<Integer> {
     return new PmOutcome(model.margin(v), model.riskMatrices(v), p);
   }
 
+  // ------------------------------------------------------------------------------------------------ scenario models
+
+  /**
+   * A SPAN-style or generic scenario model as chosen by {@code --model}, with its name and parameter source.
+   *
+   * @param name the model as reported ({@code span}, the generic set's name)
+   * @param source where its parameters come from
+   * @param span the SPAN model, or null
+   * @param generic the generic model, or null
+   */
+  record ScenarioModel(String name, String source, SpanMargin span, GenericScenarioMargin generic) {
+
+    /** The margin of a valued book and the evaluation of each risk group. */
+    ScenarioOutcome margin(PortfolioValuation v) {
+      List<ScenarioGroup> groups = new ArrayList<>();
+      if (span != null) {
+        for (SpanGroupResult g : span.evaluate(v)) {
+          groups.add(ScenarioGroup.of(g, span.parameters()));
+        }
+        return new ScenarioOutcome(name, source, span.margin(v), groups);
+      }
+      for (GenericGroupResult g : generic.evaluate(v)) {
+        groups.add(ScenarioGroup.of(g, generic.parameters()));
+      }
+      return new ScenarioOutcome(name, source, generic.margin(v), groups);
+    }
+  }
+
+  /**
+   * The margin of a book under a scenario model.
+   *
+   * @param model the model's name
+   * @param source its parameter source
+   * @param result the model's result
+   * @param groups its risk groups
+   */
+  record ScenarioOutcome(String model, String source, MarginResult result, List<ScenarioGroup> groups) {
+  }
+
+  /**
+   * One risk group under a scenario model, in the group's settlement currency (P&amp;L negative = loss).
+   *
+   * @param book the group
+   * @param scanRisk the largest weighted loss, floored at 0 (the model's worst case)
+   * @param worst 0-based index of the worst scenario
+   * @param scenarios each scenario as JSON (number, moves, weight, description)
+   * @param weighted the group's weighted P&amp;L per scenario
+   * @param charges the model's other charges by JSON key (short-option minimum; contingencies, minimum delta)
+   * @param initialMargin IM
+   * @param maintenanceMargin MM
+   * @param driver what drives the requirement, in words
+   * @param pnl per instrument, its unweighted P&amp;L per scenario
+   * @param worstPnl per instrument, its weighted P&amp;L in the worst scenario
+   */
+  record ScenarioGroup(PmBook book, double scanRisk, int worst, List<ObjectNode> scenarios, double[] weighted,
+      Map<String, Double> charges, double initialMargin, double maintenanceMargin, String driver, double[][] pnl,
+      double[] worstPnl) {
+
+    static ScenarioGroup of(SpanGroupResult g, SpanParameters p) {
+      List<ObjectNode> scenarios = new ArrayList<>();
+      int worst = 0;
+      for (SpanScenario s : g.scenarios()) {
+        ObjectNode n = ChainCommand.Json.MAPPER.createObjectNode();
+        n.put("number", s.number());
+        n.put("price_move", s.move(p.priceScanRange()));
+        n.put("vol", s.volDirection() > 0 ? "up" : s.volDirection() < 0 ? "down" : "unchanged");
+        n.put("vol_shift", s.volDirection() * p.volScanRange());
+        n.put("weight", s.weight());
+        n.put("description", s.describe(p.priceScanRange()));
+        if (s.equals(g.worstScenario())) {
+          worst = scenarios.size();
+        }
+        scenarios.add(n);
+      }
+      Map<String, Double> charges = new LinkedHashMap<>();
+      charges.put("short_option_coins", g.shortOptionCoins());
+      charges.put("short_option_minimum", g.shortOptionMinimum());
+      charges.put("requirement", g.riskRequirement());
+      return new ScenarioGroup(g.book(), g.scanRisk(), worst, scenarios, g.weightedPnl(), charges,
+          g.initialMargin(), g.maintenanceMargin(), g.describe(), vectors(g.book(), g::scenarioPnl),
+          worstPnl(g.book(), g::worstScenarioPnl));
+    }
+
+    static ScenarioGroup of(GenericGroupResult g, GenericMarginParameters p) {
+      List<ObjectNode> scenarios = new ArrayList<>();
+      for (int k = 0; k < p.scenarios().size(); k++) {
+        GenericScenario s = p.scenarios().get(k);
+        ObjectNode n = ChainCommand.Json.MAPPER.createObjectNode();
+        n.put("number", k + 1);
+        n.put("price_move", s.spotShock());
+        n.put("vol_shock", s.volShock());
+        n.put("weight", s.weight());
+        n.put("description", String.format(Locale.ROOT, "scenario %d of %d (%s)", k + 1, p.scenarios().size(),
+            s.describe()));
+        scenarios.add(n);
+      }
+      Map<String, Double> charges = new LinkedHashMap<>();
+      charges.put("perp_contingency", g.perpContingency());
+      charges.put("option_contingency", g.optionContingency());
+      charges.put("net_delta", g.netDelta());
+      charges.put("hedged_delta", g.hedgedDelta());
+      charges.put("minimum_delta", g.minimumDelta());
+      charges.put("requirement", g.requirement());
+      return new ScenarioGroup(g.book(), g.scanRisk(), g.worstScenarioIndex(), scenarios, g.weightedPnl(), charges,
+          g.initialMargin(), g.maintenanceMargin(), g.describe(), vectors(g.book(), g::scenarioPnl),
+          worstPnl(g.book(), g::worstScenarioPnl));
+    }
+
+    private static double[][] vectors(PmBook book, java.util.function.IntFunction<double[]> f) {
+      double[][] out = new double[book.size()][];
+      for (int j = 0; j < out.length; j++) {
+        out[j] = f.apply(j);
+      }
+      return out;
+    }
+
+    private static double[] worstPnl(PmBook book, java.util.function.IntToDoubleFunction f) {
+      double[] out = new double[book.size()];
+      for (int j = 0; j < out.length; j++) {
+        out[j] = f.applyAsDouble(j);
+      }
+      return out;
+    }
+
+    /** The group's name: the underlying for an inverse group, {@code BTC_USDC} for a linear one. */
+    String name() {
+      return book.isInverse() ? book.underlying() : book.underlying() + "_" + book.settlementCurrency();
+    }
+
+    /** The instrument losing most in the worst scenario, or null when none loses. */
+    String drivingInstrument() {
+      String name = null;
+      double largest = 0;
+      for (int j = 0; j < worstPnl.length; j++) {
+        if (-worstPnl[j] > largest) {
+          largest = -worstPnl[j];
+          name = book.instruments().get(j).name();
+        }
+      }
+      return name;
+    }
+  }
+
+  /**
+   * The scenario model {@code --model} names: {@code span} on the SPAN options, a bundled generic set, or a generic
+   * parameter file.
+   *
+   * @throws CommandLine.ParameterException naming the model, the option or the file that is wrong
+   */
+  private ScenarioModel scenarioModel() {
+    String chosen = model.trim().toLowerCase(Locale.ROOT);
+    if (chosen.equals(SPAN)) {
+      boolean given = List.of("--price-scan", "--vol-scan", "--short-option-minimum").stream()
+          .anyMatch(o -> spec.commandLine().getParseResult().hasMatchedOption(o));
+      String source = String.format(Locale.ROOT, "%s: price scan %s, vol scan %s (vol points), short-option "
+          + "minimum %s", given ? "--price-scan, --vol-scan, --short-option-minimum" : "netgamma's illustrative "
+              + "defaults (no venue SPAN set for crypto options is bundled)", priceScan, volScan, shortOptionMinimum);
+      try {
+        SpanParameters p = SpanParameters.of(priceScan, volScan, SpanParameters.VolScanType.ABSOLUTE,
+            shortOptionMinimum, source);
+        return new ScenarioModel(SPAN, source, SpanMargin.of(p).withPricer(Main.ONE_SHOT_PRICER), null);
+      } catch (IllegalArgumentException e) {
+        throw usage("--price-scan " + priceScan + ", --vol-scan " + volScan + ", --short-option-minimum "
+            + shortOptionMinimum + ": " + e.getMessage());
+      }
+    }
+    GenericMarginParameters p;
+    if (GENERIC_BUNDLED.containsKey(chosen)) {
+      p = GenericMarginParametersReader.DEFAULT.bundled(GENERIC_BUNDLED.get(chosen));
+    } else {
+      String text = model.trim();
+      boolean file = text.endsWith(".json") || text.contains("/") || text.contains("\\");
+      Path path = null;
+      try {
+        path = Path.of(text);
+      } catch (InvalidPathException e) {
+        file = false;
+      }
+      if (!file && (path == null || !java.nio.file.Files.exists(path))) {
+        throw usage("--model '" + model + "': unknown margin model; choose " + STANDARD + ", " + PM + ", " + ALL
+            + ", " + SPAN + ", " + PARADEX + ", " + DERIVE + " or a generic parameter FILE (JSON, format "
+            + GenericMarginParametersReader.FORMAT + ")");
+      }
+      try {
+        p = GenericMarginParametersReader.DEFAULT.read(path);
+      } catch (DataFileException e) {
+        throw usage("--model " + e.getMessage());
+      }
+    }
+    return new ScenarioModel(p.name(), p.source(), null, GenericScenarioMargin.of(p).withPricer(Main.ONE_SHOT_PRICER));
+  }
+
   private CommandLine.ParameterException usage(String message) {
     return new CommandLine.ParameterException(spec.commandLine(), message);
   }
@@ -417,7 +691,7 @@ final class MarginCommand implements Callable<Integer> {
   private static final String GROUP_ROW = "%-9s %-5s %16s %16s %16s %16s %16s %16s %14s  %s%n";
   private static final String CMP_ROW = "%-9s %18s %18s %18s %8s %18s %18s %18s %8s%n";
 
-  private static void header(PrintWriter w, Inputs in, PortfolioValuation v, String model, PmOutcome pm) {
+  private static void header(PrintWriter w, Inputs in, PortfolioValuation v, String model, String parameters) {
     w.println("MARGIN       " + v.portfolio().name() + ": " + ReportCommand.count(v.size(), "position") + " on "
         + ReportCommand.count(v.instrumentCount(), "instrument") + " (" + in.bookSource() + ")");
     if (in.skipped() > 0) {
@@ -433,8 +707,8 @@ final class MarginCommand implements Callable<Integer> {
     w.println("market       " + in.marketSource() + ", at " + v.timestamp() + "; index " + index);
     w.println("model        " + model + "; options valued with Black-76 on each expiry's forward, vol from the "
         + (v.volSource() == VolSource.SURFACE ? "surface at the option's strike" : "option's mark IV") + ", rate 0");
-    if (pm != null) {
-      w.println("parameters   " + pm.params().source());
+    if (parameters != null) {
+      w.println("parameters   " + parameters);
     }
     w.println("note         each settlement currency margined on its own; cross-asset margin is not modelled");
     w.println();
@@ -518,6 +792,44 @@ final class MarginCommand implements Callable<Integer> {
     for (PmGroupResult g : pm.groups()) {
       w.println();
       printVectors(w, g, pm.params());
+    }
+  }
+
+  private static final String SCN_GROUP_ROW = "%-9s %-5s %16s %16s %16s %16s %16s  %s%n";
+  private static final String SCN_ROW = "%4s  %-76s %16s%n";
+
+  private static void printScenario(PrintWriter w, ScenarioOutcome so) {
+    MarginResult r = so.result();
+    printCurrencies(w, r);
+    w.println();
+    boolean span = so.model().equals(SPAN);
+    w.println("RISK GROUPS  amounts in the group's settlement currency; " + (span
+        ? "IM = MM = max(scan risk, short-option minimum)"
+        : "requirement = max(scan risk + contingencies, minimum delta); IM and MM = im_factor and mm_factor x it"));
+    w.printf(Locale.ROOT, SCN_GROUP_ROW, "group", "ccy", "scan risk", span ? "short-opt min" : "contingencies",
+        span ? "" : "min delta", "initial", "maintenance", "driver");
+    w.printf(Locale.ROOT, SCN_GROUP_ROW, "", "", "(ccy)", "(ccy)", span ? "" : "(ccy)", "(ccy)", "(ccy)", "");
+    for (ScenarioGroup g : so.groups()) {
+      String c = g.book().settlementCurrency();
+      Map<String, Double> ch = g.charges();
+      w.printf(Locale.ROOT, SCN_GROUP_ROW, g.name(), c, amount(g.scanRisk(), c), amount(span
+          ? ch.get("short_option_minimum") : ch.get("perp_contingency") + ch.get("option_contingency"), c),
+          span ? "" : amount(ch.get("minimum_delta"), c), amount(g.initialMargin(), c),
+          amount(g.maintenanceMargin(), c), g.driver());
+    }
+    w.println("driving scenario: " + r.drivingScenario() + "; driving instrument: " + r.drivingInstrument());
+    for (ScenarioGroup g : so.groups()) {
+      String c = g.book().settlementCurrency();
+      w.println();
+      w.println("SCENARIOS  " + g.name() + ": the group's P&L in " + c + " times the scenario's weight, negative = "
+          + "loss (every instrument's own P&L per scenario: --json risk_vectors)");
+      w.printf(Locale.ROOT, SCN_ROW, "#", "scenario", "P&L (" + c + ")");
+      for (int k = 0; k < g.scenarios().size(); k++) {
+        w.printf(Locale.ROOT, SCN_ROW, (k + 1) + (k == g.worst() ? "*" : ""),
+            g.scenarios().get(k).get("description").asString(), amount(g.weighted()[k], c));
+      }
+      String d = g.drivingInstrument();
+      w.println("* worst" + (d == null ? "" : "; largest loss there " + d));
     }
   }
 
@@ -797,6 +1109,65 @@ final class MarginCommand implements Callable<Integer> {
         iv.put("worst_scenario_pnl", g.worstScenarioPnl(j));
         array(iv.putArray("standard"), g.standard(j));
         array(iv.putArray("extended"), g.extended(j));
+      }
+    }
+    return root;
+  }
+
+  /**
+   * A SPAN-style or generic scenario model: the common keys, {@code worst_case} (scan risk) and
+   * {@code worst_scenario} by risk group, the groups, and every instrument's P&amp;L per scenario; {@code roll_shock}
+   * and {@code delta_shock} are Deribit's and null here.
+   */
+  private static ObjectNode scenarioJson(Inputs in, PortfolioValuation v, ScenarioOutcome so) {
+    ObjectNode root = base(in, v, so.model());
+    root.put("parameters", so.source());
+    result(root, so.result());
+    ObjectNode worstCase = root.putObject("worst_case");
+    ObjectNode worstScenario = root.putObject("worst_scenario");
+    root.putNull("roll_shock");
+    root.putNull("delta_shock");
+    ArrayNode groups = root.putArray("groups");
+    ObjectNode vectors = root.putObject("risk_vectors");
+    for (ScenarioGroup g : so.groups()) {
+      String name = g.name();
+      worstCase.put(name, g.scanRisk());
+      worstScenario.set(name, g.scenarios().get(g.worst()).deepCopy());
+      ObjectNode n = groups.addObject();
+      n.put("group", name);
+      n.put("underlying", g.book().underlying());
+      n.put("currency", g.book().settlementCurrency());
+      n.put("index_price", g.book().indexPrice());
+      n.put("usd_per_unit", g.book().usdPerUnit());
+      n.put("worst_case", g.scanRisk());
+      n.put("scan_risk", g.scanRisk());
+      n.set("worst_scenario", g.scenarios().get(g.worst()).deepCopy());
+      for (Map.Entry<String, Double> c : g.charges().entrySet()) {
+        n.put(c.getKey(), c.getValue());
+      }
+      n.put("initial_margin", g.initialMargin());
+      n.put("maintenance_margin", g.maintenanceMargin());
+      n.put("initial_margin_usd", g.initialMargin() * g.book().usdPerUnit());
+      n.put("maintenance_margin_usd", g.maintenanceMargin() * g.book().usdPerUnit());
+      n.put("driver", g.driver());
+      String driver = g.drivingInstrument();
+      if (driver == null) {
+        n.putNull("driving_instrument");
+      } else {
+        n.put("driving_instrument", driver);
+      }
+      ArrayNode scenarios = n.putArray("scenarios");
+      for (ObjectNode sc : g.scenarios()) {
+        scenarios.add(sc.deepCopy());
+      }
+      array(n.putArray("weighted_pnl"), g.weighted());
+      for (int j = 0; j < g.book().size(); j++) {
+        ObjectNode iv = vectors.putObject(g.book().instruments().get(j).name());
+        iv.put("group", name);
+        iv.put("currency", g.book().settlementCurrency());
+        iv.put("quantity", g.book().quantity(j));
+        iv.put("worst_scenario_pnl", g.worstPnl()[j]);
+        array(iv.putArray("scenarios"), g.pnl()[j]);
       }
     }
     return root;

@@ -9,15 +9,22 @@ import static org.assertj.core.api.Assertions.within;
 import io.netgamma.core.margin.CurrencyMargin;
 import io.netgamma.core.margin.InstrumentMargin;
 import io.netgamma.core.margin.MarginResult;
+import io.netgamma.core.margin.generic.GenericGroupResult;
+import io.netgamma.core.margin.generic.GenericMarginParameters;
+import io.netgamma.core.margin.generic.GenericScenarioMargin;
 import io.netgamma.core.margin.pm.DeribitPortfolioMargin;
 import io.netgamma.core.margin.pm.PmGroupResult;
 import io.netgamma.core.margin.pm.PmParameters;
+import io.netgamma.core.margin.span.SpanGroupResult;
+import io.netgamma.core.margin.span.SpanMargin;
+import io.netgamma.core.margin.span.SpanParameters;
 import io.netgamma.core.margin.standard.DeribitStandardMargin;
 import io.netgamma.core.market.MarketSnapshot;
 import io.netgamma.core.portfolio.Portfolio;
 import io.netgamma.core.portfolio.PortfolioValuation;
 import io.netgamma.core.portfolio.PortfolioValuer;
 import io.netgamma.core.sim.book.DemoBook;
+import io.netgamma.data.margin.GenericMarginParametersReader;
 import io.netgamma.data.margin.PmParametersReader;
 import io.netgamma.data.market.MarketLoader;
 import io.netgamma.data.portfolio.PortfolioJson;
@@ -316,6 +323,169 @@ class MarginCommandTest {
     assertThat(help.out()).contains("deribit-standard", "deribit-pm", "max(0.15 - OTM/F, 0.10) + mark",
         "27 scenarios", "mm_factor", "Cross-asset margin", "not modelled yet", PmParametersReader.BTC_2024_06,
         "Exit codes");
+  }
+
+  /** The scenario-model keys every model shares equal the core result bit for bit. */
+  private static void assertSameResult(JsonNode j, MarginResult direct) {
+    assertThat(direct.currencies()).isNotEmpty();
+    for (CurrencyMargin c : direct.currencies()) {
+      assertThat(j.get("initial_margin").get(c.currency()).asDouble()).as(c.currency()).isEqualTo(c.initialMargin());
+      assertThat(j.get("maintenance_margin").get(c.currency()).asDouble()).as(c.currency())
+          .isEqualTo(c.maintenanceMargin());
+    }
+    assertThat(j.get("initial_margin").get("USD").asDouble()).isEqualTo(direct.initialMarginUsd());
+    assertThat(j.get("maintenance_margin").get("USD").asDouble()).isEqualTo(direct.maintenanceMarginUsd());
+    assertThat(j.get("driving_scenario").asString()).isEqualTo(direct.drivingScenario());
+    assertThat(j.get("driving_instrument").asString()).isEqualTo(direct.drivingInstrument());
+    JsonNode rows = j.get("instruments");
+    assertThat(rows).hasSize(direct.instruments().size());
+    for (int i = 0; i < rows.size(); i++) {
+      InstrumentMargin m = direct.instruments().get(i);
+      assertThat(rows.get(i).get("instrument").asString()).isEqualTo(m.instrument().name());
+      assertThat(rows.get(i).get("initial_margin").asDouble()).isEqualTo(m.initialMargin());
+      assertThat(rows.get(i).get("maintenance_margin").asDouble()).isEqualTo(m.maintenanceMargin());
+    }
+    for (String key : CONTRACT) {
+      assertThat(j.has(key)).as(key).isTrue();
+    }
+    assertThat(j.get("roll_shock").isNull()).isTrue();
+    assertThat(j.get("delta_shock").isNull()).isTrue();
+  }
+
+  @Test
+  void demoSpanEqualsTheCoreModelCalledDirectlyWithTheIllustrativeDefaults() {
+    CliRun r = run("margin", "--demo", "--model", "span", "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = JSON.readTree(r.out());
+    SpanMargin model = SpanMargin.of(SpanParameters.of(MarginCommand.DEFAULT_PRICE_SCAN,
+        MarginCommand.DEFAULT_VOL_SCAN, SpanParameters.VolScanType.ABSOLUTE, MarginCommand.DEFAULT_SHORT_OPTION_MINIMUM,
+        "test")).withPricer(Main.ONE_SHOT_PRICER);
+    assertThat(j.get("model").asString()).isEqualTo("span");
+    assertThat(j.get("parameters").asString()).contains("illustrative", "price scan 0.15");
+    assertSameResult(j, model.margin(demoValuation));
+    List<SpanGroupResult> groups = model.evaluate(demoValuation);
+    assertThat(groups).hasSize(2);
+    for (SpanGroupResult g : groups) {
+      String group = g.book().underlying();
+      assertThat(j.get("worst_case").get(group).asDouble()).isEqualTo(g.scanRisk()).isPositive();
+      assertThat(j.get("worst_scenario").get(group).get("number").asInt()).isEqualTo(g.worstScenario().number());
+      assertThat(j.get("worst_scenario").get(group).get("description").asString())
+          .isEqualTo(g.worstScenario().describe(MarginCommand.DEFAULT_PRICE_SCAN));
+      JsonNode n = groupNode(j, group);
+      assertThat(n.get("short_option_minimum").asDouble()).isEqualTo(g.shortOptionMinimum());
+      assertThat(n.get("initial_margin").asDouble()).isEqualTo(g.initialMargin());
+      assertThat(doubles(n.get("weighted_pnl"))).containsExactly(g.weightedPnl());
+      for (int k = 0; k < g.book().size(); k++) {
+        JsonNode v = j.get("risk_vectors").get(g.instruments().get(k).name());
+        assertThat(v.get("scenarios")).hasSize(16);
+        assertThat(doubles(v.get("scenarios"))).containsExactly(g.scenarioPnl(k));
+        assertThat(v.get("worst_scenario_pnl").asDouble()).isEqualTo(g.worstScenarioPnl(k));
+      }
+    }
+    assertThat(r.out()).doesNotContain("NaN");
+    // the SPAN options are used: a wider scan on the same book is the core model on those parameters
+    CliRun wide = run("margin", "--demo", "--model", "span", "--price-scan", "0.25", "--vol-scan", "0.2",
+        "--short-option-minimum", "0.3", "--json");
+    assertThat(wide.code()).as(wide.err()).isZero();
+    MarginResult wider = SpanMargin.of(SpanParameters.of(0.25, 0.2, SpanParameters.VolScanType.ABSOLUTE, 0.3, "t"))
+        .withPricer(Main.ONE_SHOT_PRICER).margin(demoValuation);
+    JsonNode w = JSON.readTree(wide.out());
+    assertSameResult(w, wider);
+    assertThat(w.get("initial_margin").get("USD").asDouble()).isGreaterThan(j.get("initial_margin").get("USD")
+        .asDouble());
+    CliRun table = run("margin", "--demo", "--model", "span");
+    assertThat(table.code()).as(table.err()).isZero();
+    assertThat(table.out()).contains("MARGIN BY SETTLEMENT CURRENCY  (span)", "RISK GROUPS", "scan risk",
+        "short-opt min", "SCENARIOS  BTC", "scenario 16 of 16: price -2x range (-30.00%), vol unchanged, 35% counted",
+        "illustrative");
+    assertThat(table.out()).doesNotContain("NaN");
+  }
+
+  @Test
+  void demoParadexAndDeriveAndAFileEqualTheGenericCoreModelCalledDirectly(@TempDir Path dir) throws IOException {
+    CliRun r = run("margin", "--demo", "--model", "paradex-v1", "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = JSON.readTree(r.out());
+    GenericMarginParameters paradex = GenericMarginParametersReader.DEFAULT.bundled(
+        GenericMarginParametersReader.PARADEX_V1);
+    GenericScenarioMargin model = GenericScenarioMargin.of(paradex).withPricer(Main.ONE_SHOT_PRICER);
+    assertThat(j.get("model").asString()).isEqualTo(paradex.name());
+    assertThat(j.get("parameters").asString()).isEqualTo(paradex.source());
+    assertSameResult(j, model.margin(demoValuation));
+    for (GenericGroupResult g : model.evaluate(demoValuation)) {
+      String group = g.book().underlying();
+      assertThat(j.get("worst_case").get(group).asDouble()).isEqualTo(g.scanRisk()).isPositive();
+      assertThat(j.get("worst_scenario").get(group).get("number").asInt()).isEqualTo(g.worstScenarioIndex() + 1);
+      JsonNode n = groupNode(j, group);
+      assertThat(n.get("minimum_delta").asDouble()).isEqualTo(g.minimumDelta());
+      assertThat(n.get("requirement").asDouble()).isEqualTo(g.requirement());
+      assertThat(n.get("maintenance_margin").asDouble()).isEqualTo(g.maintenanceMargin());
+      assertThat(n.get("scenarios")).hasSize(paradex.scenarios().size());
+      for (int k = 0; k < g.book().size(); k++) {
+        JsonNode v = j.get("risk_vectors").get(g.instruments().get(k).name());
+        assertThat(doubles(v.get("scenarios"))).containsExactly(g.scenarioPnl(k));
+      }
+    }
+    assertThat(r.out()).doesNotContain("NaN");
+    // Derive's set, and the same set given as a file
+    GenericMarginParameters derive = GenericMarginParametersReader.DEFAULT.bundled(
+        GenericMarginParametersReader.DERIVE_V1);
+    MarginResult deriveDirect = GenericScenarioMargin.of(derive).withPricer(Main.ONE_SHOT_PRICER)
+        .margin(demoValuation);
+    CliRun d = run("margin", "--demo", "--model", "derive-v1", "--json");
+    assertThat(d.code()).as(d.err()).isZero();
+    assertSameResult(JSON.readTree(d.out()), deriveDirect);
+    Path file = dir.resolve("venue.json");
+    Files.writeString(file, resource("/margin/" + GenericMarginParametersReader.DERIVE_V1));
+    CliRun f = run("margin", "--demo", "--model", file.toString(), "--json");
+    assertThat(f.code()).as(f.err()).isZero();
+    assertSameResult(JSON.readTree(f.out()), deriveDirect);
+    CliRun table = run("margin", "--demo", "--model", "paradex-v1");
+    assertThat(table.code()).as(table.err()).isZero();
+    assertThat(table.out()).contains("MARGIN BY SETTLEMENT CURRENCY  (" + paradex.name() + ")", "RISK GROUPS",
+        "contingencies", "min delta", "SCENARIOS  ETH", "* worst");
+    assertThat(table.err()).contains("valued and margined (" + paradex.name() + ")");
+  }
+
+  @Test
+  void scenarioModelErrorsNameTheValue(@TempDir Path dir) throws IOException {
+    CliRun unknown = run("margin", "--demo", "--model", "paradex-v9");
+    assertThat(unknown.code()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(unknown.err()).contains("--model 'paradex-v9'", "span", "paradex-v1", "derive-v1", "FILE");
+    CliRun missing = run("margin", "--demo", "--model", dir.resolve("nope.json").toString());
+    assertThat(missing.code()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(missing.err()).contains("--model", "nope.json", "no such file");
+    Path bad = dir.resolve("bad.json");
+    Files.writeString(bad, resource("/margin/" + GenericMarginParametersReader.PARADEX_V1)
+        .replace("\"mm_factor\": 0.5", "\"mm_factor\": \"half\""));
+    assertThat(Files.readString(bad)).contains("\"half\"");
+    CliRun badFile = run("margin", "--demo", "--model", bad.toString());
+    assertThat(badFile.code()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(badFile.err()).contains("bad.json", "mm_factor", "half");
+    CliRun badScan = run("margin", "--demo", "--model", "span", "--price-scan", "1.5");
+    assertThat(badScan.code()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(badScan.err()).contains("--price-scan 1.5", "price scan range");
+    CliRun scanElsewhere = run("margin", "--demo", "--model", "deribit-pm", "--vol-scan", "0.2");
+    assertThat(scanElsewhere.code()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(scanElsewhere.err()).contains("--vol-scan", "span");
+    CliRun paramsElsewhere = run("margin", "--demo", "--model", "span", "--params", bad.toString());
+    assertThat(paramsElsewhere.code()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(paramsElsewhere.err()).contains("--params", "deribit-pm");
+    CliRun compare = run("margin", "--demo", "--compare", "--model", "span");
+    assertThat(compare.code()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(compare.err()).contains("--compare");
+    CliRun help = run("margin", "--help");
+    assertThat(help.out()).contains("span", "--price-scan", "--vol-scan", "--short-option-minimum", "illustrative",
+        "paradex-v1", "derive-v1", GenericMarginParametersReader.FORMAT);
+  }
+
+  private static JsonNode groupNode(JsonNode j, String group) {
+    for (JsonNode n : j.get("groups")) {
+      if (n.get("group").asString().equals(group)) {
+        return n;
+      }
+    }
+    throw new AssertionError("no group " + group + " in " + j.get("groups"));
   }
 
   private static double[] doubles(JsonNode array) {
