@@ -155,7 +155,7 @@ public final class GenericScenarioMargin implements MarginModel {
    */
   public List<GenericGroupResult> evaluate(PortfolioValuation valuation) {
     List<GenericGroupResult> out = new ArrayList<>();
-    for (PmBook book : ScenarioRevaluation.groups(valuation)) {
+    for (PmBook book : PmBook.groupsOf(valuation)) {
       out.add(evaluate(book));
     }
     return out;

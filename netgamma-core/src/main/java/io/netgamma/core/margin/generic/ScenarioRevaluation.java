@@ -2,17 +2,11 @@ package io.netgamma.core.margin.generic;
 
 import io.netgamma.core.base.ArgChecker;
 import io.netgamma.core.instrument.Instrument;
-import io.netgamma.core.instrument.InstrumentKind;
 import io.netgamma.core.margin.pm.PmBook;
-import io.netgamma.core.portfolio.PortfolioValuation;
 import io.netgamma.core.pricing.BatchPricer;
 import io.netgamma.core.pricing.GreeksBatch;
 import io.netgamma.core.pricing.OptionBatch;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Full revaluation of a risk group under a list of price-and-volatility scenarios, shared by the scenario margin
@@ -57,52 +51,6 @@ public final class ScenarioRevaluation {
   }
 
   private ScenarioRevaluation() {
-  }
-
-  /**
-   * The risk groups of a valued book (see the class javadoc), in order of first appearance.
-   *
-   * @throws io.netgamma.core.base.MissingMarketDataException for an underlying without an index price
-   */
-  public static List<PmBook> groups(PortfolioValuation valuation) {
-    ArgChecker.notNull(valuation, "valuation");
-    int m = valuation.instrumentCount();
-    int[] representative = new int[m];
-    Arrays.fill(representative, -1);
-    for (int i = 0; i < valuation.size(); i++) {
-      int j = valuation.instrumentIndex(i);
-      if (representative[j] < 0) {
-        representative[j] = i;
-      }
-    }
-    Map<String, List<Integer>> groups = new LinkedHashMap<>();
-    for (int j = 0; j < m; j++) {
-      Instrument ins = valuation.instrumentAt(j);
-      if (ins.kind() == InstrumentKind.SPOT || valuation.netQuantity(j) == 0 || representative[j] < 0) {
-        continue;
-      }
-      groups.computeIfAbsent(ins.underlying() + "/" + ins.settlementCurrency(), key -> new ArrayList<>()).add(j);
-    }
-    List<PmBook> out = new ArrayList<>(groups.size());
-    for (List<Integer> members : groups.values()) {
-      int n = members.size();
-      List<Instrument> instruments = new ArrayList<>(n);
-      double[] q = new double[n];
-      double[] f = new double[n];
-      double[] vol = new double[n];
-      double[] t = new double[n];
-      for (int s = 0; s < n; s++) {
-        int j = members.get(s);
-        int i = representative[j];
-        instruments.add(valuation.instrumentAt(j));
-        q[s] = valuation.netQuantity(j);
-        f[s] = valuation.forward(i);
-        vol[s] = valuation.vol(i);
-        t[s] = valuation.t(i);
-      }
-      out.add(PmBook.of(valuation.indexPrice(instruments.get(0).underlying()), instruments, q, f, vol, t));
-    }
-    return out;
   }
 
   /**

@@ -13,7 +13,6 @@ import io.netgamma.core.pricing.BatchPricers;
 import io.netgamma.core.pricing.GreeksBatch;
 import io.netgamma.core.pricing.OptionBatch;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -348,42 +347,10 @@ public final class DeribitPortfolioMargin implements MarginModel {
    */
   public List<PmGroupResult> riskMatrices(PortfolioValuation valuation) {
     ArgChecker.notNull(valuation, "valuation");
-    int m = valuation.instrumentCount();
-    int[] representative = new int[m];
-    Arrays.fill(representative, -1);
-    for (int i = 0; i < valuation.size(); i++) {
-      int j = valuation.instrumentIndex(i);
-      if (representative[j] < 0) {
-        representative[j] = i;
-      }
-    }
-    Map<String, List<Integer>> groups = new LinkedHashMap<>();
-    for (int j = 0; j < m; j++) {
-      Instrument ins = valuation.instrumentAt(j);
-      if (ins.kind() == InstrumentKind.SPOT || valuation.netQuantity(j) == 0 || representative[j] < 0) {
-        continue;
-      }
-      groups.computeIfAbsent(ins.underlying() + "/" + ins.settlementCurrency(), key -> new ArrayList<>()).add(j);
-    }
-    List<PmGroupResult> out = new ArrayList<>(groups.size());
-    for (List<Integer> members : groups.values()) {
-      int n = members.size();
-      List<Instrument> instruments = new ArrayList<>(n);
-      double[] q = new double[n];
-      double[] f = new double[n];
-      double[] vol = new double[n];
-      double[] t = new double[n];
-      for (int s = 0; s < n; s++) {
-        int j = members.get(s);
-        int i = representative[j];
-        instruments.add(valuation.instrumentAt(j));
-        q[s] = valuation.netQuantity(j);
-        f[s] = valuation.forward(i);
-        vol[s] = valuation.vol(i);
-        t[s] = valuation.t(i);
-      }
-      double index = valuation.indexPrice(instruments.get(0).underlying());
-      out.add(riskMatrix(PmBook.of(index, instruments, q, f, vol, t)));
+    List<PmBook> books = PmBook.groupsOf(valuation);
+    List<PmGroupResult> out = new ArrayList<>(books.size());
+    for (PmBook book : books) {
+      out.add(riskMatrix(book));
     }
     return out;
   }

@@ -3,8 +3,13 @@ package io.netgamma.core.margin.pm;
 import io.netgamma.core.base.ArgChecker;
 import io.netgamma.core.instrument.Instrument;
 import io.netgamma.core.instrument.InstrumentKind;
+import io.netgamma.core.portfolio.PortfolioValuation;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One portfolio-margin risk group in structure-of-arrays form: the distinct instruments of one underlying settled in
@@ -146,5 +151,53 @@ public final class PmBook {
   /** Years to expiry of instrument j. */
   public double t(int j) {
     return t[j];
+  }
+
+  /**
+   * The risk groups of a valued book, in order of first appearance: one per underlying and settlement currency
+   * (spot and zero net quantities left out), each holding its instruments' net quantities and the valuation's
+   * forward, volatility and time of a position on each; the grouping of every scenario model.
+   *
+   * @throws io.netgamma.core.base.MissingMarketDataException for an underlying without an index price
+   */
+  public static List<PmBook> groupsOf(PortfolioValuation valuation) {
+    ArgChecker.notNull(valuation, "valuation");
+    int m = valuation.instrumentCount();
+    int[] representative = new int[m];
+    Arrays.fill(representative, -1);
+    for (int i = 0; i < valuation.size(); i++) {
+      int j = valuation.instrumentIndex(i);
+      if (representative[j] < 0) {
+        representative[j] = i;
+      }
+    }
+    Map<String, List<Integer>> groups = new LinkedHashMap<>();
+    for (int j = 0; j < m; j++) {
+      Instrument ins = valuation.instrumentAt(j);
+      if (ins.kind() == InstrumentKind.SPOT || valuation.netQuantity(j) == 0 || representative[j] < 0) {
+        continue;
+      }
+      groups.computeIfAbsent(ins.underlying() + "/" + ins.settlementCurrency(), key -> new ArrayList<>()).add(j);
+    }
+    List<PmBook> out = new ArrayList<>(groups.size());
+    for (List<Integer> members : groups.values()) {
+      int n = members.size();
+      List<Instrument> instruments = new ArrayList<>(n);
+      double[] q = new double[n];
+      double[] f = new double[n];
+      double[] vol = new double[n];
+      double[] t = new double[n];
+      for (int s = 0; s < n; s++) {
+        int j = members.get(s);
+        int i = representative[j];
+        instruments.add(valuation.instrumentAt(j));
+        q[s] = valuation.netQuantity(j);
+        f[s] = valuation.forward(i);
+        vol[s] = valuation.vol(i);
+        t[s] = valuation.t(i);
+      }
+      out.add(PmBook.of(valuation.indexPrice(instruments.get(0).underlying()), instruments, q, f, vol, t));
+    }
+    return out;
   }
 }

@@ -37,7 +37,7 @@ import java.util.List;
  * option minimum)}.
  *
  * <p><b>Combined commodity.</b> One risk group per underlying and settlement currency, as the portfolio-margin
- * model groups ({@link ScenarioRevaluation#groups}); amounts in the settlement currency: coin for inverse
+ * model groups ({@link PmBook#groupsOf}); amounts in the settlement currency: coin for inverse
  * ({@code BTC-*}) products, USDC for linear ({@code BTC_USDC-*}) ones, and USD in {@link MarginResult}.
  *
  * <p><b>Scenarios</b> [T] ({@link SpanScenario#table}): scenario s moves every forward of the group by
@@ -149,7 +149,7 @@ public final class SpanMargin implements MarginModel {
    */
   public List<SpanGroupResult> evaluate(PortfolioValuation valuation) {
     List<SpanGroupResult> out = new ArrayList<>();
-    for (PmBook book : ScenarioRevaluation.groups(valuation)) {
+    for (PmBook book : PmBook.groupsOf(valuation)) {
       out.add(evaluate(book));
     }
     return out;
