@@ -12,7 +12,7 @@ import java.util.List;
  * Full revaluation of a risk group under a list of price-and-volatility scenarios, shared by the scenario margin
  * models ({@link GenericScenarioMargin}, {@code span.SpanMargin}). Stateless.
  *
- * <p><b>Groups.</b> {@link #groups} splits a valued book as Deribit portfolio margin does: one {@link PmBook} per
+ * <p><b>Groups.</b> {@link PmBook#groupsOf} splits a valued book as Deribit portfolio margin does: one {@link PmBook} per
  * underlying and settlement currency (inverse {@code BTC-*} in BTC, linear {@code BTC_USDC-*} in USDC), net quantity
  * per distinct instrument, zero quantities and spot left out, forward, volatility and t read from the valuation's
  * columns (never re-priced).
