@@ -419,7 +419,8 @@ final class MarginCommand implements Callable<Integer> {
       }
     }
     DeribitPortfolioMargin model = DeribitPortfolioMargin.of(p).withPricer(Main.ONE_SHOT_PRICER);
-    return new PmOutcome(model.margin(v), model.riskMatrices(v), p);
+    List<PmGroupResult> groups = model.riskMatrices(v);
+    return new PmOutcome(model.margin(v.timestamp(), groups), groups, p);
   }
 
   // ------------------------------------------------------------------------------------------------ scenario models
@@ -438,15 +439,17 @@ final class MarginCommand implements Callable<Integer> {
     ScenarioOutcome margin(PortfolioValuation v) {
       List<ScenarioGroup> groups = new ArrayList<>();
       if (span != null) {
-        for (SpanGroupResult g : span.evaluate(v)) {
+        List<SpanGroupResult> evaluated = span.evaluate(v);
+        for (SpanGroupResult g : evaluated) {
           groups.add(ScenarioGroup.of(g, span.parameters()));
         }
-        return new ScenarioOutcome(name, source, span.margin(v), groups);
+        return new ScenarioOutcome(name, source, span.margin(v.timestamp(), evaluated), groups);
       }
-      for (GenericGroupResult g : generic.evaluate(v)) {
+      List<GenericGroupResult> evaluated = generic.evaluate(v);
+      for (GenericGroupResult g : evaluated) {
         groups.add(ScenarioGroup.of(g, generic.parameters()));
       }
-      return new ScenarioOutcome(name, source, generic.margin(v), groups);
+      return new ScenarioOutcome(name, source, generic.margin(v.timestamp(), evaluated), groups);
     }
   }
 

@@ -25,12 +25,12 @@ public final class BatchPricers {
   /**
    * The SIMD kernel.
    *
-   * @throws UnsupportedOperationException if the Vector API module is not in the boot layer (start the JVM
+   * @throws IllegalStateException if the Vector API module is not in the boot layer (start the JVM
    *     with {@code --add-modules jdk.incubator.vector}) or the kernel fails to load; the message says which
    */
   public static BatchPricer vector() {
     if (VectorHolder.PRICER == null) {
-      throw new UnsupportedOperationException(VectorHolder.FAILURE);
+      throw new IllegalStateException(VectorHolder.FAILURE);
     }
     return VectorHolder.PRICER;
   }

@@ -481,7 +481,7 @@ class BatchPricerTest {
       System.out.println("best=" + BatchPricers.best().name());
       try {
         System.out.println("vector=" + BatchPricers.vector().name());
-      } catch (UnsupportedOperationException e) {
+      } catch (IllegalStateException e) {
         System.out.println("vector=" + e.getMessage());
       }
       OptionBatch in = OptionBatch.allocate(1).set(0, OptionType.CALL, 100, 110, 0.5, 0.7, 0.0);

@@ -10,6 +10,7 @@ import io.netgamma.core.margin.pm.PmBook;
 import io.netgamma.core.portfolio.PortfolioValuation;
 import io.netgamma.core.pricing.BatchPricer;
 import io.netgamma.core.pricing.BatchPricers;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -168,8 +169,19 @@ public final class GenericScenarioMargin implements MarginModel {
   @Override
   public MarginResult margin(PortfolioValuation valuation) {
     ArgChecker.notNull(valuation, "valuation");
+    return margin(valuation.timestamp(), evaluate(valuation));
+  }
+
+  /**
+   * The margin from groups already evaluated (so that a caller showing the groups does not revalue them twice).
+   *
+   * @param timestamp the valuation instant the result carries
+   * @param evaluated the groups of {@link #evaluate} for that valuation
+   */
+  public MarginResult margin(Instant timestamp, List<GenericGroupResult> evaluated) {
+    ArgChecker.notNull(timestamp, "timestamp");
     List<GroupMargin> groups = new ArrayList<>();
-    for (GenericGroupResult g : evaluate(valuation)) {
+    for (GenericGroupResult g : evaluated) {
       PmBook book = g.book();
       List<InstrumentMargin> detail = new ArrayList<>(book.size());
       String driving = "none";
@@ -185,7 +197,7 @@ public final class GenericScenarioMargin implements MarginModel {
       }
       groups.add(new GroupMargin(book, g.initialMargin(), g.maintenanceMargin(), g.describe(), detail, driving));
     }
-    return GroupMargin.toResult(name(), valuation.timestamp(), groups);
+    return GroupMargin.toResult(name(), timestamp, groups);
   }
 
   @Override

@@ -12,6 +12,7 @@ import io.netgamma.core.pricing.BatchPricer;
 import io.netgamma.core.pricing.BatchPricers;
 import io.netgamma.core.pricing.GreeksBatch;
 import io.netgamma.core.pricing.OptionBatch;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -357,7 +358,18 @@ public final class DeribitPortfolioMargin implements MarginModel {
 
   @Override
   public MarginResult margin(PortfolioValuation valuation) {
-    List<PmGroupResult> groups = riskMatrices(valuation);
+    ArgChecker.notNull(valuation, "valuation");
+    return margin(valuation.timestamp(), riskMatrices(valuation));
+  }
+
+  /**
+   * The margin from risk matrices already computed (so that a caller showing them does not revalue them twice).
+   *
+   * @param timestamp the valuation instant the result carries
+   * @param groups the groups of {@link #riskMatrices} for that valuation
+   */
+  public MarginResult margin(Instant timestamp, List<PmGroupResult> groups) {
+    ArgChecker.notNull(timestamp, "timestamp");
     Map<String, double[]> sums = new LinkedHashMap<>(); // currency -> {im, mm, usdPerUnit, largest im}
     Map<String, String> drivers = new LinkedHashMap<>();
     List<InstrumentMargin> detail = new ArrayList<>();
@@ -398,7 +410,7 @@ public final class DeribitPortfolioMargin implements MarginModel {
         }
       }
     }
-    return new MarginResult(name(), valuation.timestamp(), currencies, detail, drivingInstrument, drivingScenario);
+    return new MarginResult(name(), timestamp, currencies, detail, drivingInstrument, drivingScenario);
   }
 
   @Override

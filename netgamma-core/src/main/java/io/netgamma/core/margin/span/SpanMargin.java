@@ -11,6 +11,7 @@ import io.netgamma.core.margin.pm.PmBook;
 import io.netgamma.core.portfolio.PortfolioValuation;
 import io.netgamma.core.pricing.BatchPricer;
 import io.netgamma.core.pricing.BatchPricers;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -163,8 +164,19 @@ public final class SpanMargin implements MarginModel {
   @Override
   public MarginResult margin(PortfolioValuation valuation) {
     ArgChecker.notNull(valuation, "valuation");
+    return margin(valuation.timestamp(), evaluate(valuation));
+  }
+
+  /**
+   * The margin from groups already evaluated (so that a caller showing the groups does not revalue them twice).
+   *
+   * @param timestamp the valuation instant the result carries
+   * @param evaluated the groups of {@link #evaluate} for that valuation
+   */
+  public MarginResult margin(Instant timestamp, List<SpanGroupResult> evaluated) {
+    ArgChecker.notNull(timestamp, "timestamp");
     List<GroupMargin> groups = new ArrayList<>();
-    for (SpanGroupResult g : evaluate(valuation)) {
+    for (SpanGroupResult g : evaluated) {
       PmBook book = g.book();
       List<InstrumentMargin> detail = new ArrayList<>(book.size());
       String driving = "none";
@@ -182,7 +194,7 @@ public final class SpanMargin implements MarginModel {
       }
       groups.add(new GroupMargin(book, g.initialMargin(), g.maintenanceMargin(), g.describe(), detail, driving));
     }
-    return GroupMargin.toResult(name(), valuation.timestamp(), groups);
+    return GroupMargin.toResult(name(), timestamp, groups);
   }
 
   @Override
