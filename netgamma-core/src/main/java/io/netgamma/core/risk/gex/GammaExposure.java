@@ -4,6 +4,7 @@ import io.netgamma.core.base.ArgChecker;
 import io.netgamma.core.base.NetgammaException;
 import io.netgamma.core.instrument.YearFraction;
 import io.netgamma.core.market.VolatilitySurface;
+import io.netgamma.core.math.BrentSolver;
 import io.netgamma.core.math.Normal;
 import io.netgamma.core.pricing.Black76;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.netgamma.core.risk.gex;
+package io.netgamma.core.math;
 
 import io.netgamma.core.base.ConvergenceException;
 import java.util.function.DoubleUnaryOperator;
@@ -8,10 +8,10 @@ import java.util.function.DoubleUnaryOperator;
  * Numerical Recipes): inverse quadratic interpolation and secant steps, falling back to bisection whenever they do
  * not shrink the bracket fast enough, so it converges at least as surely as bisection. Stateless.
  */
-final class BrentSolver {
+public final class BrentSolver {
 
   /** Iteration limit; bisection alone would reach 1e-300 of the bracket in 1,000 steps. */
-  static final int MAX_ITERATIONS = 200;
+  public static final int MAX_ITERATIONS = 200;
 
   private BrentSolver() {
   }
@@ -29,7 +29,7 @@ final class BrentSolver {
    * @return x with f(x) = 0, or the end of a bracket narrower than the tolerance
    * @throws ConvergenceException when the limit of iterations is reached
    */
-  static double root(DoubleUnaryOperator f, double a, double b, double fa, double fb, double tolerance, String what) {
+  public static double root(DoubleUnaryOperator f, double a, double b, double fa, double fb, double tolerance, String what) {
     if (fa == 0) {
       return a;
     }
