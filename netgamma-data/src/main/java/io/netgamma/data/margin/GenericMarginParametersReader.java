@@ -3,21 +3,12 @@ package io.netgamma.data.margin;
 import io.netgamma.core.margin.generic.GenericMarginParameters;
 import io.netgamma.core.margin.generic.GenericScenario;
 import io.netgamma.data.DataFileException;
-import io.netgamma.data.io.DataFiles;
-import io.netgamma.data.io.JsonText;
+import io.netgamma.data.io.JsonObjects;
 import io.netgamma.data.io.RowIssue;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the parameters of the generic scenario margin model ({@link GenericMarginParameters}) from netgamma's JSON
@@ -54,11 +45,6 @@ public final class GenericMarginParametersReader {
   /** Derive-like portfolio margin, first version (see the README beside it). */
   public static final String DERIVE_V1 = "generic-derive-pm-v1.json";
 
-  private static final JsonMapper MAPPER = JsonMapper.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .build();
-
   private GenericMarginParametersReader() {
   }
 
@@ -68,9 +54,7 @@ public final class GenericMarginParametersReader {
    * @throws DataFileException naming the file and what is wrong
    */
   public GenericMarginParameters read(Path file) {
-    String name = file.toString();
-    String text = DataFiles.read(file, "a generic margin parameter file (JSON)", false, r -> readLimited(r, name));
-    return parse(text, name);
+    return parse(JsonObjects.readFile(file, "a generic margin parameter file (JSON)", MAX_CHARS), file.toString());
   }
 
   /**
@@ -80,15 +64,12 @@ public final class GenericMarginParametersReader {
    */
   public GenericMarginParameters bundled(String fileName) {
     String resource = "/margin/" + fileName;
-    try (InputStream in = GenericMarginParametersReader.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new DataFileException(resource + ": no such bundled parameter set (have: " + PARADEX_V1 + ", "
-            + DERIVE_V1 + ")");
-      }
-      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), fileName);
-    } catch (IOException e) {
-      throw DataFiles.cannotRead(resource, e);
+    String text = JsonObjects.readResource(GenericMarginParametersReader.class, resource);
+    if (text == null) {
+      throw new DataFileException(resource + ": no such bundled parameter set (have: " + PARADEX_V1 + ", "
+          + DERIVE_V1 + ")");
     }
+    return parse(text, fileName);
   }
 
   /**
@@ -100,16 +81,7 @@ public final class GenericMarginParametersReader {
    * @throws DataFileException naming the source, the field and the value
    */
   public GenericMarginParameters parse(String json, String source) {
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(json);
-    } catch (JacksonException e) {
-      throw JsonText.syntaxError(source, e);
-    }
-    if (root == null || !root.isObject()) {
-      throw new DataFileException(source + ": expected a JSON object (" + FORMAT + "), found "
-          + (root == null || root.isMissingNode() ? "nothing" : root.getNodeType()));
-    }
+    JsonNode root = JsonObjects.parseObject(json, source, FORMAT);
     String format = text(source, root, "format");
     if (!format.equals(FORMAT)) {
       throw new DataFileException(source + ": field 'format' = '" + RowIssue.shorten(format)
@@ -117,14 +89,7 @@ public final class GenericMarginParametersReader {
     }
     String name = text(source, root, "name");
     String origin = text(source, root, "source");
-    JsonNode list = root.get("scenarios");
-    if (list == null || list.isNull()) {
-      throw new DataFileException(source + ": field 'scenarios' is missing (expected an array of scenarios)");
-    }
-    if (!list.isArray()) {
-      throw new DataFileException(source + ": field 'scenarios' = '" + RowIssue.shorten(list.toString())
-          + "': expected an array of scenarios");
-    }
+    JsonNode list = JsonObjects.array(source, root, "", "scenarios", "scenarios");
     List<GenericScenario> scenarios = new ArrayList<>(list.size());
     for (int s = 0; s < list.size(); s++) {
       String path = "scenarios[" + s + "]";
@@ -161,45 +126,10 @@ public final class GenericMarginParametersReader {
   }
 
   private static String text(String source, JsonNode parent, String field) {
-    JsonNode v = parent.get(field);
-    if (v == null || v.isNull()) {
-      throw new DataFileException(source + ": field '" + field + "' is missing");
-    }
-    if (!v.isString() || v.stringValue().isBlank()) {
-      throw new DataFileException(source + ": field '" + field + "' = '" + RowIssue.shorten(v.toString())
-          + "': expected a non-empty string");
-    }
-    return v.stringValue();
+    return JsonObjects.text(source, parent, "", field);
   }
 
   private static double number(String source, JsonNode parent, String prefix, String field) {
-    JsonNode v = parent.get(field);
-    if (v == null || v.isNull()) {
-      throw new DataFileException(source + ": field '" + prefix + field + "' is missing");
-    }
-    double d = !v.isNumber() ? Double.NaN : v.isBigDecimal() ? v.decimalValue().doubleValue()
-        : v.isBigInteger() ? v.bigIntegerValue().doubleValue() : v.doubleValue();
-    if (!Double.isFinite(d)) {
-      throw new DataFileException(source + ": field '" + prefix + field + "' = '"
-          + RowIssue.shorten(v.isString() ? v.stringValue() : v.toString()) + "': expected a finite number (a "
-          + "fraction such as 0.16, or days)");
-    }
-    return d;
-  }
-
-  private static String readLimited(Reader r, String name) {
-    try {
-      StringBuilder out = new StringBuilder();
-      char[] buf = new char[8192];
-      for (int k; (k = r.read(buf)) >= 0; ) {
-        out.append(buf, 0, k);
-        if (out.length() > MAX_CHARS) {
-          throw new DataFileException(name + ": larger than " + MAX_CHARS + " characters; not a parameter file");
-        }
-      }
-      return out.toString();
-    } catch (IOException e) {
-      throw DataFiles.cannotRead(name, e);
-    }
+    return JsonObjects.number(source, parent, prefix, field, "a fraction such as 0.16, or days");
   }
 }
