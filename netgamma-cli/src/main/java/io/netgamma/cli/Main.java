@@ -46,7 +46,7 @@ import picocli.CommandLine.Command;
     commandListHeading = "%nCommands:%n",
     subcommands = {GreeksCommand.class, IvCommand.class, SampleChainCommand.class,
         SurfaceCommand.class, MarketCommand.class, SampleMarketCommand.class, GexCommand.class,
-        ReportCommand.class, ExplainCommand.class, MarginCommand.class,
+        ReportCommand.class, ExplainCommand.class, MarginCommand.class, StressCommand.class,
         CommandLine.HelpCommand.class},
     footerHeading = "%n",
     footer = {

@@ -1,8 +1,11 @@
 package io.netgamma.data.margin;
 
+import io.netgamma.core.instrument.Instrument;
+import io.netgamma.core.instrument.InstrumentKind;
 import io.netgamma.core.margin.pm.CurrencyParameters;
 import io.netgamma.core.margin.pm.PairParameters;
 import io.netgamma.core.margin.pm.PmParameters;
+import io.netgamma.core.portfolio.PortfolioValuation;
 import io.netgamma.data.DataFileException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeSet;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -79,6 +83,41 @@ public final class PmParametersReader {
     } catch (IOException e) {
       throw new DataFileException(resource + ": read failed: " + e.getMessage(), e);
     }
+  }
+
+  /** The set bundled for each inverse underlying ({@link #BTC_2024_06}, {@link #ETH_2026_02}), by underlying. */
+  public static final Map<String, String> BUNDLED = Map.of("BTC", BTC_2024_06, "ETH", ETH_2026_02);
+
+  /**
+   * The bundled sets that cover every risk group of a valued book, merged: one per underlying of its inverse
+   * options, futures and perpetuals with a non-zero net quantity (BTC alone for a book without any).
+   *
+   * @throws IllegalArgumentException naming the first instrument no bundled set covers (a linear product, another
+   *     coin) and saying to give a parameter file
+   */
+  public PmParameters bundledFor(PortfolioValuation valuation) {
+    TreeSet<String> needed = new TreeSet<>();
+    for (int j = 0; j < valuation.instrumentCount(); j++) {
+      Instrument ins = valuation.instrumentAt(j);
+      if (ins.kind() == InstrumentKind.SPOT || valuation.netQuantity(j) == 0) {
+        continue;
+      }
+      if (!ins.isInverse() || !BUNDLED.containsKey(ins.underlying())) {
+        throw new IllegalArgumentException("no Deribit portfolio-margin parameters are bundled for " + ins.name()
+            + " (" + ins.underlying() + (ins.isInverse() ? "" : ", linear in " + ins.settlementCurrency())
+            + "; bundled: inverse BTC and ETH): give a parameter file with its currency pair and currency");
+      }
+      needed.add(ins.underlying());
+    }
+    if (needed.isEmpty()) {
+      needed.add("BTC"); // a book of spot or flat positions: no risk group, any set will do
+    }
+    PmParameters p = null;
+    for (String u : needed) {
+      PmParameters set = bundled(BUNDLED.get(u));
+      p = p == null ? set : p.merge(set);
+    }
+    return p;
   }
 
   /**
