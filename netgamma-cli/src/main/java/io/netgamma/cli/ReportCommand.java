@@ -13,7 +13,6 @@ import io.netgamma.core.portfolio.ExpiryKey;
 import io.netgamma.core.portfolio.GreeksAggregator;
 import io.netgamma.core.portfolio.Measure;
 import io.netgamma.core.portfolio.NetGreeks;
-import io.netgamma.core.portfolio.Portfolio;
 import io.netgamma.core.portfolio.PortfolioValuation;
 import io.netgamma.core.portfolio.PortfolioValuer;
 import io.netgamma.core.portfolio.ReferenceEquivalent;
@@ -34,8 +33,6 @@ import io.netgamma.core.risk.scenario.ScenarioGrid;
 import io.netgamma.core.risk.scenario.ScenarioSpec;
 import io.netgamma.core.sim.book.DemoBook;
 import io.netgamma.data.DataFileException;
-import io.netgamma.data.market.LoadedMarket;
-import io.netgamma.data.market.MarketLoader;
 import io.netgamma.data.portfolio.PortfolioFiles;
 import io.netgamma.data.portfolio.PortfolioRead;
 import io.netgamma.data.portfolio.PriceHistories;
@@ -56,6 +53,7 @@ import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -151,25 +149,8 @@ final class ReportCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--demo", description = "a generated desk book on a generated BTC and ETH market (no files "
-      + "needed): options across expiries and strikes, futures and perpetual hedges, collateral")
-  boolean demo;
-
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "" + DemoBook.DEFAULT_SEED,
-      description = "--demo: random seed of the market and the book (default ${DEFAULT-VALUE})")
-  long seed;
-
-  @Option(names = "--positions", paramLabel = "N", defaultValue = "" + DemoBook.DEFAULT_POSITIONS,
-      description = "--demo: number of positions (default ${DEFAULT-VALUE}, at least 10)")
-  int positions;
-
-  @Option(names = "--portfolio", paramLabel = "FILE", description = "the book: netgamma portfolio JSON, CSV "
-      + "(instrument,quantity[,average_price]) or Deribit private/get_positions JSON")
-  Path portfolio;
-
-  @Option(names = "--market", paramLabel = "FILE", description = "the market: market-snapshot JSON (netgamma "
-      + "market, sample-market) or a Tardis options_chain CSV; volatility surfaces are fitted to its mark IVs")
-  Path market;
+  @Mixin
+  BookMarketOptions book;
 
   @Option(names = "--json", description = "print one JSON object instead of tables")
   boolean json;
@@ -247,24 +228,13 @@ final class ReportCommand implements Callable<Integer> {
 
   // ------------------------------------------------------------------------------------------------ inputs
 
-  /**
-   * The book and the market it is valued on.
-   *
-   * @param book the portfolio
-   * @param bookSource where it came from, for people
-   * @param skipped position entries of the file skipped as bad (reported on stderr)
-   * @param snapshot the market, with forward curves and surfaces
-   * @param marketSource where it came from, for people
-   */
-  record Inputs(Portfolio book, String bookSource, long skipped, MarketSnapshot snapshot, String marketSource) {
-  }
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Settings settings = settings();
-    Inputs in = inputs(err);
+    BookMarketOptions.Inputs in = book.resolve(spec.commandLine(), err);
     if (in.book().size() == 0) {
       err.println("netgamma: " + in.bookSource() + ": no position: nothing to report");
       return Main.EXIT_NOTHING_PROCESSED;
@@ -411,37 +381,6 @@ final class ReportCommand implements Callable<Integer> {
       }
     }
     return out;
-  }
-
-  private Inputs inputs(PrintWriter err) {
-    if (demo) {
-      if (portfolio != null || market != null) {
-        throw usage("--demo generates its own book and market: give either --demo or --portfolio and --market");
-      }
-      DemoBook d;
-      try {
-        d = DemoBook.generate(seed, positions);
-      } catch (IllegalArgumentException e) {
-        throw usage("--positions " + positions + ": " + e.getMessage());
-      }
-      return new Inputs(d.portfolio(), "generated desk book, seed " + seed, 0, d.market(),
-          "generated BTC and ETH market, seed " + seed);
-    }
-    if (portfolio == null || market == null) {
-      throw usage("give --portfolio FILE and --market FILE, or --demo for a generated book and market");
-    }
-    if (spec.commandLine().getParseResult().hasMatchedOption("--seed")
-        || spec.commandLine().getParseResult().hasMatchedOption("--positions")) {
-      throw usage("--seed and --positions apply to --demo only");
-    }
-    SurfaceCommand.Messages messages = messages(err);
-    PortfolioRead read = readPortfolio(portfolio, messages, err);
-    LoadedMarket loaded = MarketLoader.DEFAULT.load(market, MarketLoader.Options.DEFAULT, messages::add);
-    for (String note : loaded.notes()) {
-      err.println(note);
-    }
-    return new Inputs(read.portfolio(), portfolio.toString(), read.summary().rowsSkipped(), loaded.snapshot(),
-        market.toString());
   }
 
   /** Diagnostic lines on stderr, at most {@link ChainCommand#MAX_ROW_MESSAGES}; the rest counted, not printed. */
@@ -669,7 +608,7 @@ final class ReportCommand implements Callable<Integer> {
   private static final String NETTING_ROW = "%-12s %9s %10s %10s %6s %11s %11s %6s %11s %11s %6s %11s %11s %6s%n";
   private static final String FLOW_ROW = "%-46s %16s %14s %16s%n";
 
-  private void printTables(PrintWriter w, Inputs in, Report r) {
+  private void printTables(PrintWriter w, BookMarketOptions.Inputs in, Report r) {
     PortfolioValuation v = r.valuation();
     w.println("RISK REPORT  " + v.portfolio().name() + ": " + count(v.size(), "position") + " on "
         + count(v.instrumentCount(), "instrument") + " (" + in.bookSource() + ")");
@@ -911,7 +850,7 @@ final class ReportCommand implements Callable<Integer> {
 
   // ------------------------------------------------------------------------------------------------ JSON
 
-  private ObjectNode toJson(Inputs in, Report r) {
+  private ObjectNode toJson(BookMarketOptions.Inputs in, Report r) {
     PortfolioValuation v = r.valuation();
     ObjectNode root = ChainCommand.Json.MAPPER.createObjectNode();
     root.put("portfolio", v.portfolio().name());
