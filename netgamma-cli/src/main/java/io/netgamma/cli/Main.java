@@ -47,7 +47,7 @@ import picocli.CommandLine.Command;
     subcommands = {GreeksCommand.class, IvCommand.class, SampleChainCommand.class,
         SurfaceCommand.class, MarketCommand.class, SampleMarketCommand.class, GexCommand.class,
         ReportCommand.class, ExplainCommand.class, MarginCommand.class, StressCommand.class,
-        CommandLine.HelpCommand.class},
+        StructureCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%n",
     footer = {
         "Examples:",
