@@ -5,6 +5,13 @@ import io.netgamma.core.instrument.InstrumentKind;
 import io.netgamma.core.margin.CurrencyMargin;
 import io.netgamma.core.margin.InstrumentMargin;
 import io.netgamma.core.margin.MarginResult;
+import io.netgamma.core.margin.cross.CrossAssetMargin;
+import io.netgamma.core.margin.cross.CrossCollateral;
+import io.netgamma.core.margin.cross.CrossMarginParameters;
+import io.netgamma.core.margin.cross.CrossMarginResult;
+import io.netgamma.core.margin.cross.GroupExposure;
+import io.netgamma.core.margin.cross.HaircutCollateral;
+import io.netgamma.core.margin.cross.PairCredit;
 import io.netgamma.core.margin.generic.GenericGroupResult;
 import io.netgamma.core.margin.generic.GenericMarginParameters;
 import io.netgamma.core.margin.generic.GenericScenario;
@@ -20,10 +27,13 @@ import io.netgamma.core.margin.span.SpanParameters;
 import io.netgamma.core.margin.span.SpanScenario;
 import io.netgamma.core.margin.standard.DeribitStandardMargin;
 import io.netgamma.core.market.MarketSnapshot;
+import io.netgamma.core.portfolio.EwmaEstimate;
+import io.netgamma.core.portfolio.EwmaEstimator;
 import io.netgamma.core.portfolio.Portfolio;
 import io.netgamma.core.portfolio.PortfolioValuation;
 import io.netgamma.core.portfolio.PortfolioValuer;
 import io.netgamma.core.portfolio.VolSource;
+import io.netgamma.core.risk.netting.CorrelationMatrix;
 import io.netgamma.core.sim.book.DemoBook;
 import io.netgamma.data.DataFileException;
 import io.netgamma.data.margin.GenericMarginParametersReader;
@@ -31,6 +41,7 @@ import io.netgamma.data.margin.PmParametersReader;
 import io.netgamma.data.market.LoadedMarket;
 import io.netgamma.data.market.MarketLoader;
 import io.netgamma.data.portfolio.PortfolioRead;
+import io.netgamma.data.portfolio.PriceHistories;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -52,9 +63,11 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code netgamma margin}: the capital a book needs under Deribit's standard margin
  * ({@link DeribitStandardMargin}), Deribit's portfolio margin ({@link DeribitPortfolioMargin}), a SPAN-style
  * 16-scenario model ({@link SpanMargin}) or a generic scenario model configured by a parameter file
- * ({@link GenericScenarioMargin}: the bundled Paradex- and Derive-like sets, or any file), per settlement
- * currency (coin for inverse products, USDC for linear ones) and in USD, with what drives it; {@code --compare}
- * puts both side by side with the saving (capital efficiency).
+ * ({@link GenericScenarioMargin}: the bundled Paradex- and Derive-like sets, or any file), or cross-asset margin
+ * ({@link CrossAssetMargin}: a correlation-bounded netting credit between the portfolio-margin risk groups, and
+ * cross-collateral with haircuts), per settlement currency (coin for inverse products, USDC for linear ones) and in
+ * USD, with what drives it; {@code --compare} puts standard, portfolio and cross-asset margin side by side with the
+ * saving of each (capital efficiency).
  *
  * <p>Inputs as {@code report}: {@code --portfolio} and {@code --market} files, or {@code --demo}. The book is valued
  * once ({@link PortfolioValuer} with {@link Main#ONE_SHOT_PRICER}) and every model reads that valuation. Portfolio
@@ -66,8 +79,8 @@ import tools.jackson.databind.node.ObjectNode;
     sortOptions = false,
     mixinStandardHelpOptions = true,
     headerHeading = "%n",
-    header = "Margin of a book: Deribit standard or portfolio margin (or both compared), SPAN-style or a "
-        + "generic scenario model.",
+    header = "Margin of a book: Deribit standard, portfolio or cross-asset margin (or the three compared), "
+        + "SPAN-style or a generic scenario model.",
     descriptionHeading = "%n",
     description = {
         "Values the portfolio on the market as report does (Black-76 on each expiry's forward, surface "
@@ -124,11 +137,39 @@ import tools.jackson.databind.node.ObjectNode;
         "  " + GenericMarginParametersReader.DERIVE_V1 + "; sources and assumptions in",
         "  the files; not checked against a venue's margin). FILE: a parameter",
         "  file of format " + GenericMarginParametersReader.FORMAT + " (JSON).",
-        "all, or --compare both side by side per settlement currency and in USD: the",
-        "  saving of portfolio over standard margin, and the scenario and position",
-        "  that drive each (capital efficiency).",
-        "Cross-asset margin (a netting credit between BTC and ETH, cross-collateral) is not modelled yet: each "
-            + "margin is per settlement currency and the USD total is their plain sum.",
+        "deribit-pm-cross  cross-asset margin (alias: cross): one account over every",
+        "  underlying, on deribit-pm's risk groups. Each group's IM = D + N:",
+        "  directional D  the worst standard loss on one side (price down or up)",
+        "                 beyond the vol-only loss and the other side's loss",
+        "  non-direct. N  everything else (vol only, tail, delta and roll shocks),",
+        "                 never offset",
+        "  Two groups whose D point in opposite directions (one loses when prices",
+        "  fall, the other when they rise) earn",
+        "    credit = min(rho x (1 - stress), cap) x 2 x offset,",
+        "    offset = min(D_1, D_2, joint bound)  (USD, half the credit to each)",
+        "  joint bound: half the smallest, over the 27 standard scenarios taken by",
+        "  both groups at once (same bucket, same vol), of both groups' IM plus their",
+        "  P&L there: with rho 1 the book after the credit still covers every joint",
+        "  scenario. No credit at rho <= 0, between same-direction groups or for a",
+        "  group without D; one group: exactly deribit-pm. Pairs are netted highest",
+        "  rate first. Correlations: --correlation A/B=RHO, else the EWMA of",
+        "  --prices files, else " + CrossMarginParameters.DEFAULT_CORRELATION + " (assumed: hourly BTC/ETH returns "
+            + "2017-2025).",
+        "  Stress (default " + CrossMarginParameters.DEFAULT_STRESS + ") lowers rho: what breaks a long/short pair "
+            + "is the",
+        "  legs moving apart; since 2019 every 30-day BTC/ETH correlation was",
+        "  >= 0.65 (0.80 -> 0.60). Cap (default " + CrossMarginParameters.DEFAULT_CREDIT_CAP + "): at least 30%% of "
+            + "the smaller",
+        "  D stays even at rho 1.",
+        "  Collateral: every balance at its index less a haircut (--haircut;",
+        "  defaults USDC 0, USDT 2%%, BTC 2%%, ETH 3%%, STETH 7.5%%, other 10%%), plus",
+        "  the options' value = equity; excess = equity - margin; margin ratio =",
+        "  margin / equity. No venue publishes these parameters: they are",
+        "  netgamma's assumptions (Deribit's model_params give BTC/ETH haircut 0).",
+        "all, or --compare  the three side by side per settlement currency and in",
+        "  USD: the saving of portfolio and of cross-asset margin over standard",
+        "  margin, and what drives each (the standard instrument, the portfolio worst",
+        "  scenario and position, the cross-asset pair and its correlation).",
         "",
         "Portfolio-margin parameters: --params FILE (the model_params object of a private/pme/simulate response, "
             + "or the whole response; repeat to merge sets for several underlyings), else the set bundled for "
@@ -149,8 +190,15 @@ import tools.jackson.databind.node.ObjectNode;
             + "under deribit-standard these are null. span and the generic model: worst_case (scan risk) and "
             + "worst_scenario keyed by risk group, groups (charges, weighted P&L per scenario), risk_vectors per "
             + "instrument (scenarios: its unweighted P&L in each scenario); roll_shock and delta_shock are null. "
-            + "--compare: currencies with deribit-standard, deribit-pm and "
-            + "saving, and total_usd."},
+            + "deribit-pm-cross: the deribit-pm keys (initial_margin and maintenance_margin after the credit) and "
+            + "cross_asset: parameters (stress, credit_cap, correlation_source, haircuts), groups (directional, "
+            + "non_directional, direction, driving_scenario, credit_usd, initial_margin_after), pairs (underlyings, "
+            + "correlation, correlation_source, correlation_used, credit_rate, cap_binding, directional_usd, "
+            + "joint_bound_usd, joint_scenario, offset_usd, credit_usd, reason), credit_usd, initial_margin_usd and "
+            + "maintenance_margin_usd {before, after}, collateral (balances with haircut and "
+            + "value_after_haircut_usd), equity_usd, excess_usd {initial, maintenance}, margin_ratio. "
+            + "--compare: currencies with deribit-standard, deribit-pm, deribit-pm-cross, saving and saving_cross; "
+            + "total_usd (the three models, saving, saving_cross, equity_usd, excess_initial_usd); cross_asset."},
     optionListHeading = "%nOptions:%n",
     footerHeading = "%n",
     footer = {
@@ -158,6 +206,9 @@ import tools.jackson.databind.node.ObjectNode;
         "  netgamma margin --demo",
         "  netgamma margin --demo --model deribit-standard",
         "  netgamma margin --demo --compare",
+        "  netgamma margin --demo --model cross --correlation BTC/ETH=0.9 --stress 0.3",
+        "  netgamma margin --portfolio book.json --market snapshot.json --model cross \\",
+        "      --prices BTC=btc-1h.csv --prices ETH=eth-1h.csv --haircut BTC=0 --json",
         "  netgamma margin --demo --model span --price-scan 0.20",
         "  netgamma margin --demo --model paradex-v1 --json",
         "  netgamma margin --portfolio b.csv --market chain.csv --model my-venue.json",
@@ -176,6 +227,12 @@ final class MarginCommand implements Callable<Integer> {
   static final String SPAN = "span";
   static final String PARADEX = "paradex-v1";
   static final String DERIVE = "derive-v1";
+  /** Cross-asset margin on Deribit portfolio margin ({@link CrossAssetMargin#NAME}), and its short alias. */
+  static final String CROSS = CrossAssetMargin.NAME;
+  static final String CROSS_ALIAS = "cross";
+  /** The options of the cross-asset model. */
+  static final List<String> CROSS_OPTIONS = List.of("--correlation", "--prices", "--stress", "--credit-cap",
+      "--haircut");
   /** The generic parameter sets bundled with netgamma, by model name. */
   static final Map<String, String> GENERIC_BUNDLED = Map.of(PARADEX, GenericMarginParametersReader.PARADEX_V1,
       DERIVE, GenericMarginParametersReader.DERIVE_V1);
@@ -213,8 +270,9 @@ final class MarginCommand implements Callable<Integer> {
   Path market;
 
   @Option(names = "--model", paramLabel = "MODEL", defaultValue = PM, description = "deribit-pm (portfolio "
-      + "margin; default), deribit-standard (per instrument), all (= --compare), span (SPAN-style), paradex-v1 or "
-      + "derive-v1 (bundled generic sets), or FILE (a generic parameter JSON)")
+      + "margin; default), deribit-standard (per instrument), deribit-pm-cross or cross (cross-asset), all (= "
+      + "--compare), span (SPAN-style), paradex-v1 or derive-v1 (bundled generic sets), or FILE (a generic "
+      + "parameter JSON)")
   String model;
 
   @Option(names = "--price-scan", paramLabel = "FRACTION", defaultValue = "" + DEFAULT_PRICE_SCAN,
@@ -236,9 +294,34 @@ final class MarginCommand implements Callable<Integer> {
       + "(repeat to merge sets for several underlyings); default: the bundled set of each underlying")
   List<Path> params = new ArrayList<>();
 
-  @Option(names = "--compare", description = "standard vs portfolio margin side by side, with the saving and "
-      + "what drives each (capital efficiency)")
+  @Option(names = "--compare", description = "standard vs portfolio vs cross-asset margin side by side, with the "
+      + "saving of each and what drives each (capital efficiency)")
   boolean compare;
+
+  @Option(names = "--correlation", paramLabel = "A/B=RHO", description = "deribit-pm-cross: the correlation of "
+      + "two underlyings, in [-1, 1] (BTC/ETH=0.85); wins over --prices; default for a pair without one: "
+      + CrossMarginParameters.DEFAULT_CORRELATION + " (assumed). Repeat for several pairs")
+  List<String> correlations = new ArrayList<>();
+
+  @Option(names = "--prices", paramLabel = "COIN=FILE", description = "deribit-pm-cross: an OHLCV price history "
+      + "(CSV timestamp,open,high,low,close,volume) of an underlying; correlations are then EWMA estimates (lambda "
+      + EwmaEstimator.RISKMETRICS_LAMBDA + ") over the bars common to all files. Repeat for each underlying")
+  List<String> prices = new ArrayList<>();
+
+  @Option(names = "--stress", paramLabel = "FRACTION", defaultValue = "" + CrossMarginParameters.DEFAULT_STRESS,
+      description = "deribit-pm-cross: relative correlation stress in [0, 1]: the credit uses rho x (1 - stress) "
+          + "(default ${DEFAULT-VALUE}: 0.80 -> 0.60)")
+  double stress;
+
+  @Option(names = "--credit-cap", paramLabel = "FRACTION", defaultValue = ""
+      + CrossMarginParameters.DEFAULT_CREDIT_CAP, description = "deribit-pm-cross: the largest credit rate, in "
+          + "[0, 1] (default ${DEFAULT-VALUE})")
+  double creditCap;
+
+  @Option(names = "--haircut", paramLabel = "CCY=FRACTION", description = "deribit-pm-cross: collateral haircut "
+      + "of a currency, in [0, 1] (BTC=0.05); defaults USD, USDC 0, USDT 0.02, BTC 0.02, ETH 0.03, STETH 0.075, "
+      + "other " + CrossMarginParameters.DEFAULT_OTHER_HAIRCUT + ". Repeat for several")
+  List<String> haircuts = new ArrayList<>();
 
   @Option(names = "--json", description = "print one JSON object instead of tables")
   boolean json;
@@ -266,12 +349,25 @@ final class MarginCommand implements Callable<Integer> {
   record PmOutcome(MarginResult result, List<PmGroupResult> groups, PmParameters params) {
   }
 
+  /**
+   * The cross-asset margin of a book.
+   *
+   * @param result the model's result (with the portfolio-margin groups it started from)
+   * @param correlationSources per pair ({@code BTC/ETH}), where its correlation comes from
+   */
+  record CrossOutcome(CrossMarginResult result, Map<String, String> correlationSources) {
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     String chosen = model.trim().toLowerCase(Locale.ROOT);
-    boolean scenarioModel = !chosen.equals(STANDARD) && !chosen.equals(PM) && !chosen.equals(ALL);
+    if (chosen.equals(CROSS_ALIAS)) {
+      chosen = CROSS;
+    }
+    boolean crossModel = chosen.equals(CROSS);
+    boolean scenarioModel = !chosen.equals(STANDARD) && !chosen.equals(PM) && !chosen.equals(ALL) && !crossModel;
     ScenarioModel scenario = scenarioModel ? scenarioModel() : null; // before the market: a bad file fails fast
     if (scenario == null) {
       for (String option : List.of("--price-scan", "--vol-scan", "--short-option-minimum")) {
@@ -287,6 +383,14 @@ final class MarginCommand implements Callable<Integer> {
       throw usage("--compare computes every model: drop --model " + model);
     }
     boolean both = compare || chosen.equals(ALL);
+    if (!crossModel && !both) {
+      for (String option : CROSS_OPTIONS) {
+        if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+          throw usage(option + " is a parameter of --model " + CROSS + " (or --compare), not of " + chosen);
+        }
+      }
+    }
+    CrossMarginParameters crossDefaults = crossModel || both ? crossParameters() : null; // fail fast on bad values
     if (!params.isEmpty() && chosen.equals(STANDARD) && !both) {
       throw usage("--params is the parameter file of deribit-pm; deribit-standard uses Deribit's published "
           + "constants");
@@ -306,20 +410,24 @@ final class MarginCommand implements Callable<Integer> {
     PortfolioValuation v = PortfolioValuer.DEFAULT.withPricer(Main.ONE_SHOT_PRICER).withVolSource(source)
         .withListedInstrumentsOnly(listedOnly).value(in.book(), in.snapshot());
     MarginResult standard = both || chosen.equals(STANDARD) ? DeribitStandardMargin.DEFAULT.margin(v) : null;
-    PmOutcome pm = both || chosen.equals(PM) ? portfolioMargin(v, given) : null;
+    PmOutcome pm = both || chosen.equals(PM) || crossModel ? portfolioMargin(v, given) : null;
+    CrossOutcome cross = crossDefaults == null ? null : crossMargin(v, pm, crossDefaults, err);
     ScenarioOutcome so = scenario == null ? null : scenario.margin(v);
     double ms = (System.nanoTime() - start) * 1e-6;
     if (json) {
-      ObjectNode root = both ? compareJson(in, v, standard, pm) : standard != null ? standardJson(in, v, standard)
-          : pm != null ? pmJson(in, v, pm) : scenarioJson(in, v, so);
+      ObjectNode root = both ? compareJson(in, v, standard, pm, cross) : standard != null
+          ? standardJson(in, v, standard) : cross != null ? crossJson(in, v, pm, cross) : pm != null
+              ? pmJson(in, v, pm) : scenarioJson(in, v, so);
       out.println(ChainCommand.Json.MAPPER.writeValueAsString(root));
     } else {
-      header(out, in, v, both ? "deribit-standard vs deribit-pm" : so != null ? so.model() : chosen,
-          pm != null ? pm.params().source() : so != null ? so.source() : null);
+      header(out, in, v, both ? "deribit-standard vs deribit-pm vs " + CROSS : so != null ? so.model() : chosen,
+          pm != null ? pm.params().source() : so != null ? so.source() : null, cross);
       if (both) {
-        printCompare(out, standard, pm);
+        printCompare(out, standard, pm, cross);
       } else if (standard != null) {
         printStandard(out, v, standard);
+      } else if (cross != null) {
+        printCross(out, pm, cross);
       } else if (pm != null) {
         printPm(out, pm);
       } else {
@@ -336,7 +444,7 @@ final class MarginCommand implements Callable<Integer> {
     }
     err.println(String.format(Locale.ROOT, "%s on %s: valued and margined (%s) in %.1f ms",
         ReportCommand.count(v.size(), "position"), ReportCommand.count(v.instrumentCount(), "instrument"),
-        both ? STANDARD + " and " + PM : so != null ? so.model() : chosen, ms));
+        both ? STANDARD + ", " + PM + " and " + CROSS : so != null ? so.model() : chosen, ms));
     err.flush();
     return Main.EXIT_OK;
   }
@@ -421,6 +529,164 @@ final class MarginCommand implements Callable<Integer> {
     DeribitPortfolioMargin model = DeribitPortfolioMargin.of(p).withPricer(Main.ONE_SHOT_PRICER);
     List<PmGroupResult> groups = model.riskMatrices(v);
     return new PmOutcome(model.margin(v.timestamp(), groups), groups, p);
+  }
+
+  // ------------------------------------------------------------------------------------------------ cross-asset
+
+  /**
+   * The cross-asset parameters of the options (stress, cap, haircuts) with correlations still to be set for the
+   * book ({@link #crossMargin}); checked before the market is read.
+   *
+   * @throws CommandLine.ParameterException naming the option and value that is wrong
+   */
+  private CrossMarginParameters crossParameters() {
+    if (!(stress >= 0 && stress <= 1)) {
+      throw usage("--stress must be a fraction in [0, 1], got " + stress);
+    }
+    if (!(creditCap >= 0 && creditCap <= 1)) {
+      throw usage("--credit-cap must be a fraction in [0, 1], got " + creditCap);
+    }
+    CrossMarginParameters p = CrossMarginParameters.defaults(List.of()).withStress(stress).withCreditCap(creditCap);
+    for (String text : haircuts) {
+      int eq = text.indexOf('=');
+      String ccy = eq < 0 ? "" : text.substring(0, eq).trim().toUpperCase(Locale.ROOT);
+      double x = eq < 0 ? Double.NaN : parseDouble(text.substring(eq + 1));
+      if (!ccy.matches("[A-Z0-9]{1,12}") || !(x >= 0 && x <= 1)) {
+        throw usage("--haircut " + text + ": expected CCY=FRACTION with a fraction in [0, 1], e.g. BTC=0.05");
+      }
+      p = p.withHaircut(ccy, x);
+    }
+    correlationsGiven(); // syntax first
+    return p;
+  }
+
+  private static double parseDouble(String text) {
+    try {
+      return Double.parseDouble(text.trim());
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
+  }
+
+  /** The {@code --correlation} pairs, keyed {@code A/B} with A before B alphabetically. */
+  private Map<String, Double> correlationsGiven() {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (String text : correlations) {
+      int eq = text.indexOf('=');
+      String pair = eq < 0 ? "" : text.substring(0, eq).trim().toUpperCase(Locale.ROOT);
+      String[] coins = pair.split("/");
+      double x = eq < 0 ? Double.NaN : parseDouble(text.substring(eq + 1));
+      if (coins.length != 2 || !coins[0].matches("[A-Z0-9]{1,12}") || !coins[1].matches("[A-Z0-9]{1,12}")
+          || coins[0].equals(coins[1]) || !(x >= -1 && x <= 1)) {
+        throw usage("--correlation " + text + ": expected A/B=RHO with two different coins and a correlation in "
+            + "[-1, 1], e.g. BTC/ETH=0.85");
+      }
+      if (out.put(pairKey(coins[0], coins[1]), x) != null) {
+        throw usage("--correlation " + pairKey(coins[0], coins[1]) + " given twice");
+      }
+    }
+    return out;
+  }
+
+  private static String pairKey(String a, String b) {
+    return a.compareTo(b) <= 0 ? a + "/" + b : b + "/" + a;
+  }
+
+  /**
+   * The cross-asset margin of the valued book on its portfolio-margin groups: correlations of every pair of the
+   * groups' underlyings from {@code --correlation}, else the EWMA of {@code --prices}, else the default (assumed).
+   */
+  private CrossOutcome crossMargin(PortfolioValuation v, PmOutcome pm, CrossMarginParameters defaults,
+      PrintWriter err) {
+    List<String> underlyings = new ArrayList<>();
+    for (PmGroupResult g : pm.groups()) {
+      if (!underlyings.contains(g.book().underlying())) {
+        underlyings.add(g.book().underlying());
+      }
+    }
+    Map<String, Double> given = correlationsGiven();
+    for (String pair : given.keySet()) {
+      for (String coin : pair.split("/")) {
+        if (!underlyings.contains(coin)) {
+          throw usage("--correlation " + pair + ": the book has no risk group on " + coin + " (it has "
+              + underlyings + ")");
+        }
+      }
+    }
+    EwmaEstimate ewma = histories(err);
+    int n = underlyings.size();
+    double[][] rho = new double[n][n];
+    Map<String, String> sources = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      rho[i][i] = 1.0;
+      for (int j = i + 1; j < n; j++) {
+        String a = underlyings.get(i);
+        String b = underlyings.get(j);
+        String key = pairKey(a, b);
+        double r;
+        String source;
+        if (given.containsKey(key)) {
+          r = given.get(key);
+          source = "--correlation";
+        } else if (ewma != null && ewma.assets().contains(a) && ewma.assets().contains(b)) {
+          r = ewma.correlation(a, b);
+          source = String.format(Locale.ROOT, "EWMA of --prices (lambda %s, %d returns)", ewma.lambda(),
+              ewma.returns());
+        } else {
+          r = CrossMarginParameters.DEFAULT_CORRELATION;
+          source = "assumed, hourly BTC/ETH returns 2017-2025";
+        }
+        rho[i][j] = r;
+        rho[j][i] = r;
+        sources.put(a + "/" + b, source);
+      }
+    }
+    CorrelationMatrix matrix;
+    try {
+      matrix = CorrelationMatrix.of(underlyings, rho);
+    } catch (IllegalArgumentException e) {
+      throw usage("--correlation " + given + ": " + e.getMessage());
+    }
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) {
+        String key = underlyings.get(i) + "/" + underlyings.get(j);
+        text.append(text.isEmpty() ? "" : "; ").append(key).append(' ')
+            .append(ReportCommand.fmt(rho[i][j], 4)).append(' ').append(sources.get(key));
+      }
+    }
+    CrossMarginParameters p = defaults.withCorrelations(matrix, text.isEmpty() ? "none needed (one underlying)"
+        : text.toString());
+    DeribitPortfolioMargin base = DeribitPortfolioMargin.of(pm.params()).withPricer(Main.ONE_SHOT_PRICER);
+    return new CrossOutcome(CrossAssetMargin.of(base, p).evaluate(v, pm.groups()), sources);
+  }
+
+  /** The EWMA estimate of the {@code --prices} files, or null when none is given. */
+  private EwmaEstimate histories(PrintWriter err) {
+    if (prices.isEmpty()) {
+      return null;
+    }
+    Map<String, Path> files = new LinkedHashMap<>();
+    for (String text : prices) {
+      int eq = text.indexOf('=');
+      String coin = eq < 0 ? "" : text.substring(0, eq).trim().toUpperCase(Locale.ROOT);
+      String file = eq < 0 ? "" : text.substring(eq + 1).trim();
+      if (!coin.matches("[A-Z0-9]{1,12}") || file.isEmpty()) {
+        throw usage("--prices " + text + ": expected COIN=FILE, e.g. ETH=eth-1h.csv");
+      }
+      if (files.put(coin, Path.of(file)) != null) {
+        throw usage("--prices " + coin + " given twice");
+      }
+    }
+    if (files.size() < 2) {
+      throw usage("--prices needs the price histories of at least two underlyings to estimate a correlation, got "
+          + files.keySet());
+    }
+    SurfaceCommand.Messages messages = ReportCommand.messages(err);
+    EwmaEstimate e = PriceHistories.ewma(files, EwmaEstimator.RISKMETRICS_LAMBDA, i -> messages.add(i.message()));
+    err.println("price histories " + files.keySet() + ": EWMA (lambda " + e.lambda() + ") over " + e.returns()
+        + " common returns");
+    return e;
   }
 
   // ------------------------------------------------------------------------------------------------ scenario models
@@ -604,7 +870,8 @@ final class MarginCommand implements Callable<Integer> {
         file = false;
       }
       if (!file && (path == null || !java.nio.file.Files.exists(path))) {
-        throw usage("--model '" + model + "': unknown margin model; choose " + STANDARD + ", " + PM + ", " + ALL
+        throw usage("--model '" + model + "': unknown margin model; choose " + STANDARD + ", " + PM + ", " + CROSS
+            + ", " + ALL
             + ", " + SPAN + ", " + PARADEX + ", " + DERIVE + " or a generic parameter FILE (JSON, format "
             + GenericMarginParametersReader.FORMAT + ")");
       }
@@ -694,7 +961,8 @@ final class MarginCommand implements Callable<Integer> {
   private static final String GROUP_ROW = "%-9s %-5s %16s %16s %16s %16s %16s %16s %14s  %s%n";
   private static final String CMP_ROW = "%-9s %18s %18s %18s %8s %18s %18s %18s %8s%n";
 
-  private static void header(PrintWriter w, Inputs in, PortfolioValuation v, String model, String parameters) {
+  private static void header(PrintWriter w, Inputs in, PortfolioValuation v, String model, String parameters,
+      CrossOutcome cross) {
     w.println("MARGIN       " + v.portfolio().name() + ": " + ReportCommand.count(v.size(), "position") + " on "
         + ReportCommand.count(v.instrumentCount(), "instrument") + " (" + in.bookSource() + ")");
     if (in.skipped() > 0) {
@@ -713,7 +981,15 @@ final class MarginCommand implements Callable<Integer> {
     if (parameters != null) {
       w.println("parameters   " + parameters);
     }
-    w.println("note         each settlement currency margined on its own; cross-asset margin is not modelled");
+    if (cross == null) {
+      w.println("note         each settlement currency margined on its own (cross-asset: --model " + CROSS + ")");
+    } else {
+      CrossMarginParameters p = cross.result().parameters();
+      w.println("cross-asset  one account: a netting credit between risk groups of opposite direction, rate "
+          + "min(rho x (1 - stress), cap) with stress " + p.stress() + ", cap " + p.creditCap() + "; correlations: "
+          + p.correlationSource());
+      w.println("             (netgamma's rule and assumptions: no venue publishes a cross-asset options credit)");
+    }
     w.println();
   }
 
@@ -779,6 +1055,15 @@ final class MarginCommand implements Callable<Integer> {
     MarginResult r = pm.result();
     printCurrencies(w, r);
     w.println();
+    printGroups(w, pm);
+    for (PmGroupResult g : pm.groups()) {
+      w.println();
+      printVectors(w, g, pm.params());
+    }
+  }
+
+  private static void printGroups(PrintWriter w, PmOutcome pm) {
+    MarginResult r = pm.result();
     w.println("RISK GROUPS  amounts in the group's settlement currency; IM = risk-matrix margin = worst case + delta "
         + "shock + roll shock; MM = mm_factor (" + pm.params().mmFactor() + ") x IM");
     w.printf(Locale.ROOT, GROUP_ROW, "group", "ccy", "worst case", "delta shock", "roll shock", "initial",
@@ -792,10 +1077,107 @@ final class MarginCommand implements Callable<Integer> {
           g.worstScenario().describe());
     }
     w.println("driving scenario: " + r.drivingScenario() + "; driving instrument: " + r.drivingInstrument());
-    for (PmGroupResult g : pm.groups()) {
-      w.println();
-      printVectors(w, g, pm.params());
+  }
+
+  private static final String XG_ROW = "%-9s %-5s %16s %16s %-5s %16s %16s %16s %16s  %s%n";
+  private static final String XP_ROW = "%-9s %-9s %8s %8s %6s %5s %16s %16s %16s %16s %16s  %s%n";
+  private static final String XC_ROW = "%-9s %18s %16s %8s %18s %18s%n";
+
+  private static void printCross(PrintWriter w, PmOutcome pm, CrossOutcome cross) {
+    CrossMarginResult r = cross.result();
+    printCurrencies(w, r.margin());
+    w.println();
+    printGroups(w, pm);
+    w.println();
+    printCrossCredit(w, cross);
+    w.println();
+    printCollateral(w, r.collateral());
+  }
+
+  /** The groups' split, the pairs' credits and the totals before and after. */
+  private static void printCrossCredit(PrintWriter w, CrossOutcome cross) {
+    CrossMarginResult r = cross.result();
+    w.println("DIRECTIONAL SPLIT  per risk group, in its settlement currency: directional = the price-move part of the "
+        + "worst case beyond the vol-only and other-side losses (offsettable); non-directional = IM - directional "
+        + "(vol-only, other side, extended tail, delta and roll shocks: never offset)");
+    w.printf(Locale.ROOT, XG_ROW, "group", "ccy", "initial", "directional", "dir", "non-direct.", "credit",
+        "initial after", "initial after", "driving scenario of the directional part");
+    w.printf(Locale.ROOT, XG_ROW, "", "", "(ccy)", "(ccy)", "", "(ccy)", "(USD)", "(ccy)", "(USD)", "");
+    double[] credit = r.groupCreditUsd();
+    for (int i = 0; i < r.exposures().size(); i++) {
+      GroupExposure e = r.exposures().get(i);
+      String c = e.currency();
+      double after = r.groupInitialMargin()[i];
+      w.printf(Locale.ROOT, XG_ROW, e.group(), c, amount(e.initialMargin(), c), amount(e.directional(), c),
+          e.directionName(), amount(e.nonDirectional(), c), amount(credit[i], "USD"), amount(after, c),
+          amount(after * e.usdPerUnit(), "USD"), e.drivingScenario());
     }
+    w.println();
+    w.println("PAIR CREDITS  credit = rate x 2 x offset, rate = min(rho x (1 - stress), cap); offset = min(both "
+        + "directional amounts left, joint bound); joint bound = half the smallest, over the standard scenarios "
+        + "(same bucket and vol for both), of both groups' margins plus their P&L: with rho 1 the book stays covered");
+    w.printf(Locale.ROOT, XP_ROW, "pair", "dirs", "rho", "used", "rate", "cap", "directional 1", "directional 2",
+        "joint bound", "offset", "credit", "correlation source; reason");
+    w.printf(Locale.ROOT, XP_ROW, "", "", "", "", "", "", "(USD)", "(USD)", "(USD)", "(USD)", "(USD)", "");
+    if (r.pairs().isEmpty()) {
+      w.println("(one risk group: no pair, no credit; the margin is portfolio margin)");
+    }
+    for (PairCredit p : r.pairs()) {
+      w.printf(Locale.ROOT, XP_ROW, p.pairName(), dir(p.firstDirection()) + "/" + dir(p.secondDirection()),
+          ReportCommand.fmt(p.correlation(), 4), ReportCommand.fmt(p.correlationUsed(), 4),
+          ReportCommand.fmt(p.creditRate(), 4), p.capBinding() ? "yes" : "no", amount(p.firstDirectionalUsd(), "USD"),
+          amount(p.secondDirectionalUsd(), "USD"), amount(p.jointBoundUsd(), "USD"), amount(p.offsetUsd(), "USD"),
+          amount(p.creditUsd(), "USD"), cross.correlationSources().getOrDefault(p.firstUnderlying() + "/"
+              + p.secondUnderlying(), "same underlying (rho 1)") + "; " + p.reason());
+    }
+    PairCredit largest = r.largestCredit();
+    if (largest != null) {
+      w.println("largest credit: " + largest.pairName() + "; its tightest joint scenario " + largest.jointScenario()
+          + (largest.offsetUsd() < Math.min(largest.firstDirectionalUsd(), largest.secondDirectionalUsd())
+              ? " (binding: it sets the offset)" : " (not binding: the smaller directional amount sets the offset)"));
+    }
+    w.println();
+    w.printf(Locale.ROOT, "%-34s %18s %18s%n", "", "initial (USD)", "maintenance (USD)");
+    w.printf(Locale.ROOT, "%-34s %18s %18s%n", "before credit (sum of groups' PM)",
+        amount(r.initialMarginBeforeUsd(), "USD"), amount(r.maintenanceMarginBeforeUsd(), "USD"));
+    w.printf(Locale.ROOT, "%-34s %18s %18s%n", "cross-asset credit", amount(-r.creditUsd(), "USD"),
+        amount(r.maintenanceMarginUsd() - r.maintenanceMarginBeforeUsd(), "USD"));
+    w.printf(Locale.ROOT, "%-34s %18s %18s%n", "after credit", amount(r.initialMarginUsd(), "USD"),
+        amount(r.maintenanceMarginUsd(), "USD"));
+  }
+
+  private static String dir(int direction) {
+    return direction < 0 ? "down" : direction > 0 ? "up" : "none";
+  }
+
+  /** Collateral with haircuts, equity, excess and margin ratios. */
+  private static void printCollateral(PrintWriter w, CrossCollateral c) {
+    w.println("COLLATERAL  every balance backs every position (cross-collateral), at its index price less a haircut "
+        + "(netgamma's assumptions; Deribit's published model_params give BTC, ETH, USD 0)");
+    w.printf(Locale.ROOT, XC_ROW, "currency", "amount", "value", "haircut", "after haircut", "");
+    w.printf(Locale.ROOT, XC_ROW, "", "(ccy)", "(USD)", "(%)", "(USD)", "");
+    for (HaircutCollateral h : c.balances()) {
+      w.printf(Locale.ROOT, XC_ROW, h.currency(), amount(h.value().amount(), h.currency()),
+          amount(h.value().valueUsd(), "USD"), ReportCommand.fmt(100 * h.haircut(), 2),
+          amount(h.valueAfterHaircutUsd(), "USD"), "");
+    }
+    if (c.balances().isEmpty()) {
+      w.println("(no collateral in the portfolio)");
+    }
+    w.printf(Locale.ROOT, XC_ROW, "total", "", amount(c.collateralValueUsd(), "USD"), "",
+        amount(c.collateralAfterHaircutUsd(), "USD"), "");
+    w.println("options value " + amount(c.optionsValueUsd(), "USD") + " USD, spot positions "
+        + amount(c.spotValueUsd(), "USD") + " USD (after haircut); futures and perpetuals 0 (P&L in the balance)");
+    w.println("equity " + amount(c.equityUsd(), "USD") + " USD; initial margin " + amount(c.initialMarginUsd(), "USD")
+        + " USD, excess " + amount(c.excessInitialUsd(), "USD") + " USD" + ratio(c.initialMarginRatio())
+        + "; maintenance margin " + amount(c.maintenanceMarginUsd(), "USD") + " USD, excess "
+        + amount(c.excessMaintenanceUsd(), "USD") + " USD" + ratio(c.maintenanceMarginRatio())
+        + (c.excessMaintenanceUsd() < 0 ? "  LIQUIDATION: equity below maintenance margin"
+            : c.excessInitialUsd() < 0 ? "  DEFICIT: equity below initial margin" : ""));
+  }
+
+  private static String ratio(java.util.OptionalDouble r) {
+    return r.isPresent() ? " (ratio " + ReportCommand.fmt(100 * r.getAsDouble(), 2) + "%)" : " (no equity: no ratio)";
   }
 
   private static final String SCN_GROUP_ROW = "%-9s %-5s %16s %16s %16s %16s %16s  %s%n";
@@ -896,36 +1278,68 @@ final class MarginCommand implements Callable<Integer> {
     return sb.toString();
   }
 
-  private static void printCompare(PrintWriter w, MarginResult standard, PmOutcome pm) {
+  private static final String CMP3_ROW = "%-9s %18s %18s %18s %18s %7s %18s %7s%n";
+
+  private static void printCompare(PrintWriter w, MarginResult standard, PmOutcome pm, CrossOutcome cross) {
     MarginResult p = pm.result();
-    w.println("CAPITAL EFFICIENCY  Deribit standard margin (per instrument) vs Deribit portfolio margin (risk "
-        + "matrix per settlement currency); saving = standard - portfolio");
-    w.printf(Locale.ROOT, CMP_ROW, "currency", "standard IM", "portfolio IM", "IM saving", "saving",
-        "standard MM", "portfolio MM", "MM saving", "saving");
-    w.printf(Locale.ROOT, CMP_ROW, "", "(ccy)", "(ccy)", "(ccy)", "(%)", "(ccy)", "(ccy)", "(ccy)", "(%)");
+    MarginResult x = cross.result().margin();
     List<String> currencies = currencies(standard, p);
-    for (String c : currencies) {
-      double[] s = amounts(standard, c);
-      double[] q = amounts(p, c);
-      w.printf(Locale.ROOT, CMP_ROW, c, amount(s[0], c), amount(q[0], c), amount(s[0] - q[0], c),
-          savingPct(s[0], q[0]), amount(s[1], c), amount(q[1], c), amount(s[1] - q[1], c), savingPct(s[1], q[1]));
+    w.println("CAPITAL EFFICIENCY  Deribit standard margin (per instrument) vs Deribit portfolio margin (risk matrix "
+        + "per settlement currency) vs cross-asset margin (portfolio margin less the netting credit between risk "
+        + "groups); saving = standard - model");
+    String[] labels = {"initial margin", "maintenance margin"};
+    for (int m = 0; m < 2; m++) {
+      w.println(labels[m].toUpperCase(Locale.ROOT));
+      w.printf(Locale.ROOT, CMP3_ROW, "currency", "standard", "portfolio", "cross-asset", "PM saving", "(%)",
+          "cross saving", "(%)");
+      w.printf(Locale.ROOT, CMP3_ROW, "", "(ccy)", "(ccy)", "(ccy)", "(ccy)", "", "(ccy)", "");
+      for (String c : currencies) {
+        double s0 = amounts(standard, c)[m];
+        double q = amounts(p, c)[m];
+        double y = amounts(x, c)[m];
+        w.printf(Locale.ROOT, CMP3_ROW, c, amount(s0, c), amount(q, c), amount(y, c), amount(s0 - q, c),
+            savingPct(s0, q), amount(s0 - y, c), savingPct(s0, y));
+      }
+      double su = m == 0 ? standard.initialMarginUsd() : standard.maintenanceMarginUsd();
+      double pu = m == 0 ? p.initialMarginUsd() : p.maintenanceMarginUsd();
+      double xu = m == 0 ? x.initialMarginUsd() : x.maintenanceMarginUsd();
+      w.printf(Locale.ROOT, CMP3_ROW, "total USD", amount(su, "USD"), amount(pu, "USD"), amount(xu, "USD"),
+          amount(su - pu, "USD"), savingPct(su, pu), amount(su - xu, "USD"), savingPct(su, xu));
+      w.println();
     }
-    w.printf(Locale.ROOT, CMP_ROW, "total USD", amount(standard.initialMarginUsd(), "USD"),
-        amount(p.initialMarginUsd(), "USD"), amount(standard.initialMarginUsd() - p.initialMarginUsd(), "USD"),
-        savingPct(standard.initialMarginUsd(), p.initialMarginUsd()), amount(standard.maintenanceMarginUsd(), "USD"),
-        amount(p.maintenanceMarginUsd(), "USD"), amount(standard.maintenanceMarginUsd()
-            - p.maintenanceMarginUsd(), "USD"), savingPct(standard.maintenanceMarginUsd(),
-                p.maintenanceMarginUsd()));
+    CrossCollateral c = cross.result().collateral();
+    w.println("equity " + amount(c.equityUsd(), "USD") + " USD (collateral after haircuts and options value); excess "
+        + "over initial margin: standard " + amount(c.equityUsd() - standard.initialMarginUsd(), "USD")
+        + ", portfolio " + amount(c.equityUsd() - p.initialMarginUsd(), "USD") + ", cross-asset "
+        + amount(c.excessInitialUsd(), "USD") + " USD");
     w.println();
     w.println("WHAT DRIVES EACH");
     Map<String, PmGroupResult> largest = largestGroups(pm);
-    for (String c : currencies) {
-      w.println(c + "  standard:  " + standardDriver(standard, c));
-      w.println(" ".repeat(c.length()) + "  portfolio: " + pmDriver(pm, largest.get(c), c));
+    for (String ccy : currencies) {
+      w.println(ccy + "  standard:    " + standardDriver(standard, ccy));
+      w.println(" ".repeat(ccy.length()) + "  portfolio:   " + pmDriver(pm, largest.get(ccy), ccy));
     }
-    w.println();
-    w.println("cross-asset margin (BTC-ETH netting credit, cross-collateral) is not modelled yet: the USD totals "
-        + "add the currencies' margins without offset");
+    w.println("cross-asset: " + crossDriver(cross));
+  }
+
+  /** The pair giving the largest credit, with its correlation, offset and binding scenario, or why there is none. */
+  private static String crossDriver(CrossOutcome cross) {
+    CrossMarginResult r = cross.result();
+    PairCredit p = r.largestCredit();
+    if (p == null) {
+      if (r.pairs().isEmpty()) {
+        return "one risk group: no credit, the margin is portfolio margin";
+      }
+      return "no credit: " + r.pairs().get(0).pairName() + " " + r.pairs().get(0).reason();
+    }
+    return String.format(Locale.ROOT, "%s credit %s USD (of %s USD in all): %s loses when prices go %s, %s when "
+        + "they go %s; rho %s (%s), used %s, rate %s%s; offset %s USD of directional %s and %s USD; joint scenario "
+        + "(tightest) %s", p.pairName(), amount(p.creditUsd(), "USD"), amount(r.creditUsd(), "USD"), p.first(),
+        dir(p.firstDirection()), p.second(), dir(p.secondDirection()), ReportCommand.fmt(p.correlation(), 4),
+        cross.correlationSources().getOrDefault(p.firstUnderlying() + "/" + p.secondUnderlying(), "same underlying"),
+        ReportCommand.fmt(p.correlationUsed(), 4), ReportCommand.fmt(p.creditRate(), 4), p.capBinding()
+            ? " (cap binding)" : "", amount(p.offsetUsd(), "USD"), amount(p.firstDirectionalUsd(), "USD"),
+        amount(p.secondDirectionalUsd(), "USD"), p.jointScenario());
   }
 
   private static List<String> currencies(MarginResult a, MarginResult b) {
@@ -1003,7 +1417,9 @@ final class MarginCommand implements Callable<Integer> {
     for (String u : v.underlyings()) {
       index.put(u, v.indexPrice(u));
     }
-    root.put("cross_asset_margin", "not modelled: each settlement currency is margined on its own");
+    root.put("cross_asset_margin", model.equals(CROSS) || model.equals("compare")
+        ? "applied: see cross_asset (a netting credit between risk groups, cross-collateral with haircuts)"
+        : "not applied: each settlement currency is margined on its own (--model " + CROSS + " applies it)");
     return root;
   }
 
@@ -1057,9 +1473,23 @@ final class MarginCommand implements Callable<Integer> {
   }
 
   private static ObjectNode pmJson(Inputs in, PortfolioValuation v, PmOutcome pm) {
-    ObjectNode root = base(in, v, PM);
+    return pmJson(in, v, pm, PM, pm.result());
+  }
+
+  /**
+   * Cross-asset margin: the portfolio-margin keys of its groups (worst case, shocks, vectors), the margins after the
+   * credit under the common keys, and {@code cross_asset}.
+   */
+  private static ObjectNode crossJson(Inputs in, PortfolioValuation v, PmOutcome pm, CrossOutcome cross) {
+    ObjectNode root = pmJson(in, v, pm, CROSS, cross.result().margin());
+    root.set("cross_asset", crossAssetJson(cross));
+    return root;
+  }
+
+  private static ObjectNode pmJson(Inputs in, PortfolioValuation v, PmOutcome pm, String model, MarginResult r) {
+    ObjectNode root = base(in, v, model);
     root.put("parameters", pm.params().source());
-    result(root, pm.result());
+    result(root, r);
     ObjectNode worstCase = root.putObject("worst_case");
     ObjectNode worstScenario = root.putObject("worst_scenario");
     ObjectNode roll = root.putObject("roll_shock");
@@ -1194,13 +1624,16 @@ final class MarginCommand implements Callable<Integer> {
     }
   }
 
-  private static ObjectNode compareJson(Inputs in, PortfolioValuation v, MarginResult standard, PmOutcome pm) {
+  private static ObjectNode compareJson(Inputs in, PortfolioValuation v, MarginResult standard, PmOutcome pm,
+      CrossOutcome cross) {
     ObjectNode root = base(in, v, "compare");
     root.put("parameters", pm.params().source());
     ArrayNode models = root.putArray("models");
     models.add(STANDARD);
     models.add(PM);
+    models.add(CROSS);
     MarginResult p = pm.result();
+    MarginResult x = cross.result().margin();
     Map<String, PmGroupResult> largest = largestGroups(pm);
     ArrayNode currencies = root.putArray("currencies");
     for (String c : currencies(standard, p)) {
@@ -1211,7 +1644,7 @@ final class MarginCommand implements Callable<Integer> {
       n.put("usd_per_unit", s[2] > 0 ? s[2] : q[2]);
       ObjectNode sn = n.putObject(STANDARD);
       amountsJson(sn, s);
-      String sd = standard.currencies().stream().filter(x -> x.currency().equals(c)).map(CurrencyMargin::driver)
+      String sd = standard.currencies().stream().filter(m -> m.currency().equals(c)).map(CurrencyMargin::driver)
           .findFirst().orElse("none");
       sn.put("driving_instrument", sd);
       ObjectNode pn = n.putObject(PM);
@@ -1241,6 +1674,18 @@ final class MarginCommand implements Callable<Integer> {
       saving.put("maintenance_margin_usd", (s[1] - q[1]) * usd);
       fraction(saving, "initial_margin_fraction", s[0], q[0]);
       fraction(saving, "maintenance_margin_fraction", s[1], q[1]);
+      double[] y = amounts(x, c);
+      ObjectNode xn = n.putObject(CROSS);
+      amountsJson(xn, y);
+      xn.put("credit", q[0] - y[0]);
+      xn.put("credit_usd", (q[0] - y[0]) * usd);
+      ObjectNode xs = n.putObject("saving_cross");
+      xs.put("initial_margin", s[0] - y[0]);
+      xs.put("maintenance_margin", s[1] - y[1]);
+      xs.put("initial_margin_usd", (s[0] - y[0]) * usd);
+      xs.put("maintenance_margin_usd", (s[1] - y[1]) * usd);
+      fraction(xs, "initial_margin_fraction", s[0], y[0]);
+      fraction(xs, "maintenance_margin_fraction", s[1], y[1]);
     }
     ObjectNode total = root.putObject("total_usd");
     total.putObject(STANDARD).put("initial_margin", standard.initialMarginUsd())
@@ -1252,7 +1697,128 @@ final class MarginCommand implements Callable<Integer> {
     saving.put("maintenance_margin", standard.maintenanceMarginUsd() - p.maintenanceMarginUsd());
     fraction(saving, "initial_margin_fraction", standard.initialMarginUsd(), p.initialMarginUsd());
     fraction(saving, "maintenance_margin_fraction", standard.maintenanceMarginUsd(), p.maintenanceMarginUsd());
+    CrossMarginResult cr = cross.result();
+    ObjectNode xt = total.putObject(CROSS);
+    xt.put("initial_margin", x.initialMarginUsd()).put("maintenance_margin", x.maintenanceMarginUsd())
+        .put("credit", cr.creditUsd());
+    PairCredit driver = cr.largestCredit();
+    if (driver == null) {
+      xt.putNull("driving_pair");
+    } else {
+      xt.put("driving_pair", driver.pairName());
+      xt.put("driving_joint_scenario", driver.jointScenario());
+    }
+    ObjectNode xs = total.putObject("saving_cross");
+    xs.put("initial_margin", standard.initialMarginUsd() - x.initialMarginUsd());
+    xs.put("maintenance_margin", standard.maintenanceMarginUsd() - x.maintenanceMarginUsd());
+    fraction(xs, "initial_margin_fraction", standard.initialMarginUsd(), x.initialMarginUsd());
+    fraction(xs, "maintenance_margin_fraction", standard.maintenanceMarginUsd(), x.maintenanceMarginUsd());
+    double equity = cr.collateral().equityUsd();
+    total.put("equity_usd", equity);
+    ObjectNode excess = total.putObject("excess_initial_usd");
+    excess.put(STANDARD, equity - standard.initialMarginUsd());
+    excess.put(PM, equity - p.initialMarginUsd());
+    excess.put(CROSS, equity - x.initialMarginUsd());
+    root.set("cross_asset", crossAssetJson(cross));
     return root;
+  }
+
+  /**
+   * The {@code cross_asset} object: parameters, each group's split and credit, each pair's correlation (estimate,
+   * source, stressed), offset and credit, the totals before and after, and the collateral with haircuts, equity,
+   * excess and margin ratios.
+   */
+  private static ObjectNode crossAssetJson(CrossOutcome cross) {
+    CrossMarginResult r = cross.result();
+    CrossMarginParameters p = r.parameters();
+    ObjectNode n = ChainCommand.Json.MAPPER.createObjectNode();
+    n.put("model", CROSS);
+    n.put("base_model", PM);
+    ObjectNode params = n.putObject("parameters");
+    params.put("stress", p.stress());
+    params.put("credit_cap", p.creditCap());
+    params.put("correlation_source", p.correlationSource());
+    ObjectNode hc = params.putObject("haircuts");
+    p.haircuts().forEach(hc::put);
+    params.put("other_haircut", p.otherHaircut());
+    ArrayNode groups = n.putArray("groups");
+    double[] credit = r.groupCreditUsd();
+    double[] imAfter = r.groupInitialMargin();
+    double[] mmAfter = r.groupMaintenanceMargin();
+    for (int i = 0; i < r.exposures().size(); i++) {
+      GroupExposure e = r.exposures().get(i);
+      ObjectNode g = groups.addObject();
+      g.put("group", e.group());
+      g.put("underlying", e.underlying());
+      g.put("currency", e.currency());
+      g.put("usd_per_unit", e.usdPerUnit());
+      g.put("initial_margin", e.initialMargin());
+      g.put("maintenance_margin", e.maintenanceMargin());
+      g.put("vol_only_loss", e.volOnlyLoss());
+      g.put("down_loss", e.downLoss());
+      g.put("up_loss", e.upLoss());
+      g.put("directional", e.directional());
+      g.put("directional_usd", e.directionalUsd());
+      g.put("direction", e.directionName());
+      g.put("driving_scenario", e.drivingScenario());
+      g.put("non_directional", e.nonDirectional());
+      g.put("credit_usd", credit[i]);
+      g.put("credit", credit[i] / e.usdPerUnit());
+      g.put("initial_margin_after", imAfter[i]);
+      g.put("maintenance_margin_after", mmAfter[i]);
+      g.put("initial_margin_after_usd", imAfter[i] * e.usdPerUnit());
+    }
+    ArrayNode pairs = n.putArray("pairs");
+    for (PairCredit c : r.pairs()) {
+      ObjectNode q = pairs.addObject();
+      q.putArray("underlyings").add(c.firstUnderlying()).add(c.secondUnderlying());
+      q.putArray("groups").add(c.first()).add(c.second());
+      q.putArray("directions").add(dir(c.firstDirection())).add(dir(c.secondDirection()));
+      q.put("correlation", c.correlation());
+      q.put("correlation_source", cross.correlationSources().getOrDefault(c.firstUnderlying() + "/"
+          + c.secondUnderlying(), "same underlying"));
+      q.put("correlation_used", c.correlationUsed());
+      q.put("credit_rate", c.creditRate());
+      q.put("cap_binding", c.capBinding());
+      q.putArray("directional_usd").add(c.firstDirectionalUsd()).add(c.secondDirectionalUsd());
+      q.put("joint_bound_usd", c.jointBoundUsd());
+      q.put("joint_scenario", c.jointScenario());
+      q.put("offset_usd", c.offsetUsd());
+      q.put("credit_usd", c.creditUsd());
+      q.put("reason", c.reason());
+    }
+    n.put("credit_usd", r.creditUsd());
+    n.put("cap_binding", r.capBinding());
+    n.putObject("initial_margin_usd").put("before", r.initialMarginBeforeUsd()).put("after", r.initialMarginUsd());
+    n.putObject("maintenance_margin_usd").put("before", r.maintenanceMarginBeforeUsd())
+        .put("after", r.maintenanceMarginUsd());
+    CrossCollateral c = r.collateral();
+    ObjectNode col = n.putObject("collateral");
+    ArrayNode balances = col.putArray("balances");
+    for (HaircutCollateral h : c.balances()) {
+      ObjectNode b = balances.addObject();
+      b.put("currency", h.currency());
+      b.put("amount", h.value().amount());
+      b.put("price_usd", h.value().priceUsd());
+      b.put("value_usd", h.value().valueUsd());
+      b.put("haircut", h.haircut());
+      b.put("value_after_haircut_usd", h.valueAfterHaircutUsd());
+    }
+    col.put("value_usd", c.collateralValueUsd());
+    col.put("value_after_haircut_usd", c.collateralAfterHaircutUsd());
+    col.put("options_value_usd", c.optionsValueUsd());
+    col.put("spot_value_usd", c.spotValueUsd());
+    n.put("equity_usd", c.equityUsd());
+    n.putObject("excess_usd").put("initial", c.excessInitialUsd()).put("maintenance", c.excessMaintenanceUsd());
+    ObjectNode ratio = n.putObject("margin_ratio");
+    if (c.initialMarginRatio().isPresent()) {
+      ratio.put("initial", c.initialMarginRatio().getAsDouble());
+      ratio.put("maintenance", c.maintenanceMarginRatio().getAsDouble());
+    } else {
+      ratio.putNull("initial");
+      ratio.putNull("maintenance");
+    }
+    return n;
   }
 
   private static void amountsJson(ObjectNode n, double[] a) {

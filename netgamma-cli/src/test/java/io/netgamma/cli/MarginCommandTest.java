@@ -181,7 +181,7 @@ class MarginCommandTest {
     CliRun all = run("margin", "--demo", "--model", "all");
     assertThat(all.code()).as(all.err()).isZero();
     assertThat(all.out()).contains("CAPITAL EFFICIENCY", "WHAT DRIVES EACH", "standard:", "portfolio:",
-        "cross-asset margin", "not modelled");
+        "cross-asset:", "INITIAL MARGIN", "MAINTENANCE MARGIN");
   }
 
   @Test
@@ -321,7 +321,7 @@ class MarginCommandTest {
     CliRun help = run("margin", "--help");
     assertThat(help.code()).isZero();
     assertThat(help.out()).contains("deribit-standard", "deribit-pm", "max(0.15 - OTM/F, 0.10) + mark",
-        "27 scenarios", "mm_factor", "Cross-asset margin", "not modelled yet", PmParametersReader.BTC_2024_06,
+        "27 scenarios", "mm_factor", "deribit-pm-cross", "joint bound", PmParametersReader.BTC_2024_06,
         "Exit codes");
   }
 
