@@ -1,7 +1,6 @@
 package io.netgamma.cli;
 
 import io.netgamma.core.instrument.Instrument;
-import io.netgamma.core.instrument.InstrumentKind;
 import io.netgamma.core.margin.CurrencyMargin;
 import io.netgamma.core.margin.InstrumentMargin;
 import io.netgamma.core.margin.MarginResult;
@@ -26,7 +25,6 @@ import io.netgamma.core.margin.span.SpanMargin;
 import io.netgamma.core.margin.span.SpanParameters;
 import io.netgamma.core.margin.span.SpanScenario;
 import io.netgamma.core.margin.standard.DeribitStandardMargin;
-import io.netgamma.core.market.MarketSnapshot;
 import io.netgamma.core.portfolio.EwmaEstimate;
 import io.netgamma.core.portfolio.EwmaEstimator;
 import io.netgamma.core.portfolio.Portfolio;
@@ -34,13 +32,9 @@ import io.netgamma.core.portfolio.PortfolioValuation;
 import io.netgamma.core.portfolio.PortfolioValuer;
 import io.netgamma.core.portfolio.VolSource;
 import io.netgamma.core.risk.netting.CorrelationMatrix;
-import io.netgamma.core.sim.book.DemoBook;
 import io.netgamma.data.DataFileException;
 import io.netgamma.data.margin.GenericMarginParametersReader;
 import io.netgamma.data.margin.PmParametersReader;
-import io.netgamma.data.market.LoadedMarket;
-import io.netgamma.data.market.MarketLoader;
-import io.netgamma.data.portfolio.PortfolioRead;
 import io.netgamma.data.portfolio.PriceHistories;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
@@ -51,10 +45,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -243,31 +237,13 @@ final class MarginCommand implements Callable<Integer> {
   /** Illustrative SPAN short-option minimum rate, fraction of the outright scan charge on one coin. */
   static final double DEFAULT_SHORT_OPTION_MINIMUM = 0.10;
   /** The portfolio-margin parameter set bundled for each inverse underlying. */
-  static final Map<String, String> BUNDLED = Map.of("BTC", PmParametersReader.BTC_2024_06, "ETH",
-      PmParametersReader.ETH_2026_02);
+  static final Map<String, String> BUNDLED = PmParametersReader.BUNDLED;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--demo", description = "the demo desk book of 'report --demo' on its generated BTC and ETH "
-      + "market (no files needed)")
-  boolean demo;
-
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "" + DemoBook.DEFAULT_SEED,
-      description = "--demo: random seed of the market and the book (default ${DEFAULT-VALUE})")
-  long seed;
-
-  @Option(names = "--positions", paramLabel = "N", defaultValue = "" + DemoBook.DEFAULT_POSITIONS,
-      description = "--demo: number of positions (default ${DEFAULT-VALUE}, at least 10)")
-  int positions;
-
-  @Option(names = "--portfolio", paramLabel = "FILE", description = "the book: netgamma portfolio JSON, CSV "
-      + "(instrument,quantity[,average_price]) or Deribit private/get_positions JSON")
-  Path portfolio;
-
-  @Option(names = "--market", paramLabel = "FILE", description = "the market: market-snapshot JSON or a Tardis "
-      + "options_chain CSV; volatility surfaces are fitted to its mark IVs")
-  Path market;
+  @Mixin
+  BookMarketOptions book;
 
   @Option(names = "--model", paramLabel = "MODEL", defaultValue = PM, description = "deribit-pm (portfolio "
       + "margin; default), deribit-standard (per instrument), deribit-pm-cross or cross (cross-asset), all (= "
@@ -334,11 +310,6 @@ final class MarginCommand implements Callable<Integer> {
   @Option(names = "--listed-only", description = "refuse positions on instruments the market does not quote")
   boolean listedOnly;
 
-  /** The book, where it came from, positions skipped as bad, and its market. */
-  private record Inputs(Portfolio book, String bookSource, long skipped, MarketSnapshot snapshot,
-      String marketSource) {
-  }
-
   /**
    * The portfolio margin of a book with its risk groups.
    *
@@ -401,7 +372,7 @@ final class MarginCommand implements Callable<Integer> {
       default -> throw usage("--vol-source must be surface or mark_iv, got '" + volSource + "'");
     };
     PmParameters given = readParams(); // before the market: a bad file fails fast
-    Inputs in = inputs(err);
+    BookMarketOptions.Inputs in = book.resolve(spec.commandLine(), err);
     if (in.book().size() == 0) {
       err.println("netgamma: " + in.bookSource() + ": no position: nothing to margin");
       return Main.EXIT_NOTHING_PROCESSED;
@@ -451,37 +422,6 @@ final class MarginCommand implements Callable<Integer> {
 
   // ------------------------------------------------------------------------------------------------ inputs
 
-  private Inputs inputs(PrintWriter err) {
-    if (demo) {
-      if (portfolio != null || market != null) {
-        throw usage("--demo generates its own book and market: give either --demo or --portfolio and --market");
-      }
-      DemoBook d;
-      try {
-        d = DemoBook.generate(seed, positions);
-      } catch (IllegalArgumentException e) {
-        throw usage("--positions " + positions + ": " + e.getMessage());
-      }
-      return new Inputs(d.portfolio(), "generated desk book, seed " + seed, 0, d.market(),
-          "generated BTC and ETH market, seed " + seed);
-    }
-    if (portfolio == null || market == null) {
-      throw usage("give --portfolio FILE and --market FILE, or --demo for a generated book and market");
-    }
-    if (spec.commandLine().getParseResult().hasMatchedOption("--seed")
-        || spec.commandLine().getParseResult().hasMatchedOption("--positions")) {
-      throw usage("--seed and --positions apply to --demo only");
-    }
-    SurfaceCommand.Messages messages = ReportCommand.messages(err);
-    PortfolioRead read = ReportCommand.readPortfolio(portfolio, messages, err);
-    LoadedMarket loaded = MarketLoader.DEFAULT.load(market, MarketLoader.Options.DEFAULT, messages::add);
-    for (String note : loaded.notes()) {
-      err.println(note);
-    }
-    return new Inputs(read.portfolio(), portfolio.toString(), read.summary().rowsSkipped(), loaded.snapshot(),
-        market.toString());
-  }
-
   /** The merged {@code --params} files, or null when none is given. */
   private PmParameters readParams() {
     PmParameters merged = null;
@@ -505,25 +445,10 @@ final class MarginCommand implements Callable<Integer> {
   private PmOutcome portfolioMargin(PortfolioValuation v, PmParameters given) {
     PmParameters p = given;
     if (p == null) {
-      TreeSet<String> needed = new TreeSet<>();
-      for (int j = 0; j < v.instrumentCount(); j++) {
-        Instrument ins = v.instrumentAt(j);
-        if (ins.kind() == InstrumentKind.SPOT || v.netQuantity(j) == 0) {
-          continue;
-        }
-        if (!ins.isInverse() || !BUNDLED.containsKey(ins.underlying())) {
-          throw usage("no Deribit portfolio-margin parameters are bundled for " + ins.name() + " ("
-              + ins.underlying() + (ins.isInverse() ? "" : ", linear in " + ins.settlementCurrency())
-              + "; bundled: inverse BTC and ETH): give --params FILE with its currency pair and currency");
-        }
-        needed.add(ins.underlying());
-      }
-      if (needed.isEmpty()) {
-        needed.add("BTC"); // a book of spot or flat positions: no risk group, any set will do
-      }
-      for (String u : needed) {
-        PmParameters set = PmParametersReader.DEFAULT.bundled(BUNDLED.get(u));
-        p = p == null ? set : p.merge(set);
+      try {
+        p = PmParametersReader.DEFAULT.bundledFor(v);
+      } catch (IllegalArgumentException e) {
+        throw usage(e.getMessage().replace("give a parameter file", "give --params FILE"));
       }
     }
     DeribitPortfolioMargin model = DeribitPortfolioMargin.of(p).withPricer(Main.ONE_SHOT_PRICER);
@@ -961,7 +886,8 @@ final class MarginCommand implements Callable<Integer> {
   private static final String GROUP_ROW = "%-9s %-5s %16s %16s %16s %16s %16s %16s %14s  %s%n";
   private static final String CMP_ROW = "%-9s %18s %18s %18s %8s %18s %18s %18s %8s%n";
 
-  private static void header(PrintWriter w, Inputs in, PortfolioValuation v, String model, String parameters,
+  private static void header(PrintWriter w, BookMarketOptions.Inputs in,
+      PortfolioValuation v, String model, String parameters,
       CrossOutcome cross) {
     w.println("MARGIN       " + v.portfolio().name() + ": " + ReportCommand.count(v.size(), "position") + " on "
         + ReportCommand.count(v.instrumentCount(), "instrument") + " (" + in.bookSource() + ")");
@@ -1407,7 +1333,7 @@ final class MarginCommand implements Callable<Integer> {
 
   // ------------------------------------------------------------------------------------------------ JSON
 
-  private static ObjectNode base(Inputs in, PortfolioValuation v, String model) {
+  private static ObjectNode base(BookMarketOptions.Inputs in, PortfolioValuation v, String model) {
     ObjectNode root = ChainCommand.Json.MAPPER.createObjectNode();
     root.put("model", model);
     root.put("portfolio", v.portfolio().name());
@@ -1463,7 +1389,7 @@ final class MarginCommand implements Callable<Integer> {
     return n;
   }
 
-  private static ObjectNode standardJson(Inputs in, PortfolioValuation v, MarginResult r) {
+  private static ObjectNode standardJson(BookMarketOptions.Inputs in, PortfolioValuation v, MarginResult r) {
     ObjectNode root = base(in, v, STANDARD);
     result(root, r);
     for (String key : List.of("worst_case", "worst_scenario", "roll_shock", "delta_shock", "risk_vectors")) {
@@ -1472,7 +1398,7 @@ final class MarginCommand implements Callable<Integer> {
     return root;
   }
 
-  private static ObjectNode pmJson(Inputs in, PortfolioValuation v, PmOutcome pm) {
+  private static ObjectNode pmJson(BookMarketOptions.Inputs in, PortfolioValuation v, PmOutcome pm) {
     return pmJson(in, v, pm, PM, pm.result());
   }
 
@@ -1480,13 +1406,15 @@ final class MarginCommand implements Callable<Integer> {
    * Cross-asset margin: the portfolio-margin keys of its groups (worst case, shocks, vectors), the margins after the
    * credit under the common keys, and {@code cross_asset}.
    */
-  private static ObjectNode crossJson(Inputs in, PortfolioValuation v, PmOutcome pm, CrossOutcome cross) {
+  private static ObjectNode crossJson(BookMarketOptions.Inputs in,
+      PortfolioValuation v, PmOutcome pm, CrossOutcome cross) {
     ObjectNode root = pmJson(in, v, pm, CROSS, cross.result().margin());
     root.set("cross_asset", crossAssetJson(cross));
     return root;
   }
 
-  private static ObjectNode pmJson(Inputs in, PortfolioValuation v, PmOutcome pm, String model, MarginResult r) {
+  private static ObjectNode pmJson(BookMarketOptions.Inputs in,
+      PortfolioValuation v, PmOutcome pm, String model, MarginResult r) {
     ObjectNode root = base(in, v, model);
     root.put("parameters", pm.params().source());
     result(root, r);
@@ -1552,7 +1480,7 @@ final class MarginCommand implements Callable<Integer> {
    * {@code worst_scenario} by risk group, the groups, and every instrument's P&amp;L per scenario; {@code roll_shock}
    * and {@code delta_shock} are Deribit's and null here.
    */
-  private static ObjectNode scenarioJson(Inputs in, PortfolioValuation v, ScenarioOutcome so) {
+  private static ObjectNode scenarioJson(BookMarketOptions.Inputs in, PortfolioValuation v, ScenarioOutcome so) {
     ObjectNode root = base(in, v, so.model());
     root.put("parameters", so.source());
     result(root, so.result());
@@ -1624,7 +1552,8 @@ final class MarginCommand implements Callable<Integer> {
     }
   }
 
-  private static ObjectNode compareJson(Inputs in, PortfolioValuation v, MarginResult standard, PmOutcome pm,
+  private static ObjectNode compareJson(BookMarketOptions.Inputs in,
+      PortfolioValuation v, MarginResult standard, PmOutcome pm,
       CrossOutcome cross) {
     ObjectNode root = base(in, v, "compare");
     root.put("parameters", pm.params().source());
