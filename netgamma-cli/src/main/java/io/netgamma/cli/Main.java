@@ -46,8 +46,8 @@ import picocli.CommandLine.Command;
     commandListHeading = "%nCommands:%n",
     subcommands = {GreeksCommand.class, IvCommand.class, SampleChainCommand.class,
         SurfaceCommand.class, MarketCommand.class, SampleMarketCommand.class, GexCommand.class,
-        ReportCommand.class, ExplainCommand.class, MarginCommand.class, StressCommand.class,
-        StructureCommand.class, CommandLine.HelpCommand.class},
+        ReportCommand.class, ExplainCommand.class, MarginCommand.class, MarginBacktestCommand.class,
+        StressCommand.class, StructureCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%n",
     footer = {
         "Examples:",

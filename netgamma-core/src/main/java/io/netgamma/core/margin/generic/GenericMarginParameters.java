@@ -69,4 +69,29 @@ public record GenericMarginParameters(String name, String source, List<GenericSc
     double p = dte < referenceDays ? shortTermVegaPower : longTermVegaPower;
     return Math.pow(referenceDays / Math.max(dteFloorDays, dte), p);
   }
+  /**
+   * These parameters with every scenario's spot shock scaled by {@code factor} as a log return,
+   * {@code x' = (1 + x)^factor − 1} (for a small move about {@code factor·x}; every scaled move stays above −100%,
+   * so the extended −66% scenario becomes −96% at factor 3 instead of an impossible −198%), for volatility-scaled
+   * (predictive) margin ({@code io.netgamma.core.margin.predictive.PredictiveMargin}). Vol shocks, weights, charges
+   * and factors are unchanged. {@code scaled(1)} is this set.
+   *
+   * @param factor the multiplier of the log moves, finite and &gt; 0
+   * @return the scaled parameters (same name; the source says so)
+   */
+  public GenericMarginParameters scaled(double factor) {
+    ArgChecker.positive(factor, "spot shock factor");
+    ArgChecker.finite(factor, "spot shock factor");
+    if (factor == 1.0) {
+      return this;
+    }
+    List<GenericScenario> s = new java.util.ArrayList<>(scenarios.size());
+    for (GenericScenario g : scenarios) {
+      s.add(new GenericScenario(Math.expm1(factor * Math.log1p(g.spotShock())), g.volShock(), g.weight()));
+    }
+    return new GenericMarginParameters(name, source + String.format(java.util.Locale.ROOT,
+        ", spot shocks x %.4f in log return", factor), s, referenceDays, dteFloorDays, shortTermVegaPower,
+        longTermVegaPower, perpContingency, optionContingency, minDeltaNetRate, minDeltaHedgedRate, imFactor,
+        mmFactor);
+  }
 }

@@ -83,4 +83,36 @@ public record PmParameters(Map<String, PairParameters> pairs, Map<String, Curren
     return new PmParameters(p, c, mmFactor, bucketsCount, volScenariosCount,
         Math.max(timestampMillis, other.timestampMillis), source + " + " + other.source);
   }
+  /**
+   * This set with every pair's standard price range ({@code price_range}) multiplied by {@code factor}, for
+   * volatility-scaled (predictive) margin ({@code io.netgamma.core.margin.predictive.PredictiveMargin}). The
+   * extended table's fraction {@code price_range/|move|} scales with it; vol shocks, offsets, dampeners and the
+   * general parameters are unchanged. {@code scaled(1)} is this set.
+   *
+   * @param factor the multiplier, finite and &gt; 0
+   * @return the scaled set, its source saying so
+   * @throws IllegalArgumentException naming the pair when a scaled range reaches 0.99 (a 99% fall)
+   */
+  public PmParameters scaled(double factor) {
+    ArgChecker.positive(factor, "price range factor");
+    ArgChecker.finite(factor, "price range factor");
+    if (factor == 1.0) {
+      return this;
+    }
+    Map<String, PairParameters> p = new LinkedHashMap<>();
+    for (Map.Entry<String, PairParameters> e : pairs.entrySet()) {
+      PairParameters q = e.getValue();
+      double range = q.priceRange() * factor;
+      if (!(range < 0.99)) {
+        throw new IllegalArgumentException("portfolio-margin parameters " + source + ": " + e.getKey()
+            + " price_range " + q.priceRange() + " x factor " + factor + " = " + range
+            + " is not below 0.99 (use a lower cap on the scaling factor)");
+      }
+      p.put(e.getKey(), new PairParameters(range, q.volatilityRangeUp(), q.volatilityRangeDown(),
+          q.minVolatilityForShockUp(), q.shortTermVegaPower(), q.longTermVegaPower(), q.extendedTableFactor(),
+          q.maxDeltaShock(), q.deltaTotalLiqShockThreshold(), q.marginIncrement()));
+    }
+    return new PmParameters(p, currencies, mmFactor, bucketsCount, volScenariosCount, timestampMillis,
+        source + String.format(java.util.Locale.ROOT, ", price ranges x %.4f", factor));
+  }
 }

@@ -85,4 +85,23 @@ public record SpanParameters(double priceScanRange, double volScanRange, VolScan
   public double lookAheadYears() {
     return lookAheadDays / 365.0;
   }
+  /**
+   * These parameters with the price scan range multiplied by {@code factor}, for volatility-scaled (predictive)
+   * margin ({@code io.netgamma.core.margin.predictive.PredictiveMargin}); the extreme moves (a multiple of the
+   * range) scale with it, the vol scan range and every other field are unchanged. {@code scaled(1)} is this set.
+   *
+   * @param factor the multiplier, finite and &gt; 0
+   * @return the scaled parameters, the source saying so
+   * @throws IllegalArgumentException when the scaled extreme move reaches 100% (named with the values)
+   */
+  public SpanParameters scaled(double factor) {
+    ArgChecker.positive(factor, "SPAN price scan factor");
+    ArgChecker.finite(factor, "SPAN price scan factor");
+    if (factor == 1.0) {
+      return this;
+    }
+    return new SpanParameters(priceScanRange * factor, volScanRange, volScanType, extremeMultiple,
+        extremeCoverFraction, shortOptionMinimumRate, lookAheadDays, initialToMaintenance,
+        source + String.format(java.util.Locale.ROOT, ", price scan x %.4f", factor));
+  }
 }
