@@ -15,7 +15,8 @@ import io.netgamma.core.portfolio.PortfolioValuer;
  * thread-safe. Amounts are in each settlement currency (coin for inverse products, USDC for linear ones) and in
  * USD (coins at their index price, USDC at 1); margins are never negative and never NaN.
  *
- * <p>Later models (SPAN-style, generic scenario files, cross-asset, predictive) plug in here.
+ * <p>Implementations: {@code margin.standard}, {@code margin.pm}, {@code margin.cross} (on top of portfolio margin),
+ * {@code margin.span}, {@code margin.generic} and {@code margin.predictive} (scaling a scenario model's ranges).
  */
 public interface MarginModel {
 
