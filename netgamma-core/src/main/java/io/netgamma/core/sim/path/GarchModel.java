@@ -10,22 +10,12 @@ import java.util.List;
  * tied to the step length it was calibrated on: {@link #checkGrid} rejects another one. The implied-volatility
  * path at point i is the annualised conditional volatility of the next step, {@code √(h_i/dt)}.
  */
-public final class GarchModel implements PathModel {
+public final class GarchModel extends CorrelatedAssets<GarchAsset> {
 
-  private final GarchAsset[] assets;
-  private final List<String> names;
-  private final CorrelationMatrix correlation;
   private final double dtYears;
 
   private GarchModel(List<GarchAsset> assets, CorrelationMatrix correlation, double dtYears) {
-    ArgChecker.notNull(assets, "assets");
-    ArgChecker.notNull(correlation, "correlation");
-    ArgChecker.isTrue(!assets.isEmpty(), "at least one asset is needed");
-    ArgChecker.isTrue(correlation.size() == assets.size(), "correlation is " + correlation.size() + "x"
-        + correlation.size() + " for " + assets.size() + " assets");
-    this.assets = assets.toArray(GarchAsset[]::new);
-    this.names = assets.stream().map(GarchAsset::name).toList();
-    this.correlation = correlation;
+    super(assets, correlation, GarchAsset[]::new, GarchAsset::name);
     this.dtYears = ArgChecker.positive(dtYears, "dtYears");
   }
 
@@ -40,11 +30,6 @@ public final class GarchModel implements PathModel {
   }
 
   @Override
-  public List<String> assets() {
-    return names;
-  }
-
-  @Override
   public boolean hasVol(int asset) {
     return true;
   }
@@ -56,7 +41,7 @@ public final class GarchModel implements PathModel {
 
   @Override
   public void checkGrid(TimeGrid grid) {
-    PathModel.super.checkGrid(grid);
+    super.checkGrid(grid);
     ArgChecker.isTrue(Math.abs(grid.dtYears() / dtYears - 1) <= 1e-9, "GARCH parameters are per step of "
         + dtYears + " years (" + dtYears * TimeGrid.HOURS_PER_YEAR + " h); the grid's step is " + grid.dtYears()
         + " years (" + grid.dtHours() + " h)");
@@ -91,7 +76,7 @@ public final class GarchModel implements PathModel {
       int prev = row - n;
       for (int p = from; p < to; p++) {
         int i = p - from;
-        rng.correlatedNormals(i, z, correlation);
+        rng.correlatedNormals(i, z, correlation());
         for (int a = 0; a < k; a++) {
           GarchAsset g = assets[a];
           double hi = h[a][i];

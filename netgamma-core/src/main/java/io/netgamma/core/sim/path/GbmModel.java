@@ -1,6 +1,5 @@
 package io.netgamma.core.sim.path;
 
-import io.netgamma.core.base.ArgChecker;
 import java.util.List;
 
 /**
@@ -8,21 +7,11 @@ import java.util.List;
  * {@code S_{i+1} = S_i·exp((μ − σ²/2)·dt + σ·√dt·w_i)}, with {@code w = L·z} the Cholesky-correlated normals of
  * the assets. No implied-volatility path (the volatility is the constant σ).
  */
-public final class GbmModel implements PathModel {
+public final class GbmModel extends CorrelatedAssets<GbmAsset> {
 
-  private final GbmAsset[] assets;
-  private final List<String> names;
-  private final CorrelationMatrix correlation;
 
   private GbmModel(List<GbmAsset> assets, CorrelationMatrix correlation) {
-    ArgChecker.notNull(assets, "assets");
-    ArgChecker.notNull(correlation, "correlation");
-    ArgChecker.isTrue(!assets.isEmpty(), "at least one asset is needed");
-    ArgChecker.isTrue(correlation.size() == assets.size(), "correlation is " + correlation.size() + "x"
-        + correlation.size() + " for " + assets.size() + " assets");
-    this.assets = assets.toArray(GbmAsset[]::new);
-    this.names = assets.stream().map(GbmAsset::name).toList();
-    this.correlation = correlation;
+    super(assets, correlation, GbmAsset[]::new, GbmAsset::name);
   }
 
   /** Several assets with the correlation of their Brownian motions. */
@@ -36,18 +25,8 @@ public final class GbmModel implements PathModel {
   }
 
   @Override
-  public List<String> assets() {
-    return names;
-  }
-
-  @Override
   public boolean hasVol(int asset) {
     return false;
-  }
-
-  /** The correlation of the assets' Brownian motions. */
-  public CorrelationMatrix correlation() {
-    return correlation;
   }
 
   @Override
@@ -73,7 +52,7 @@ public final class GbmModel implements PathModel {
       int row = step * n;
       int prev = row - n;
       for (int p = from; p < to; p++) {
-        rng.correlatedNormals(p - from, z, correlation);
+        rng.correlatedNormals(p - from, z, correlation());
         for (int a = 0; a < k; a++) {
           s[a][row + p] = s[a][prev + p] * StrictMath.exp(drift[a] + diffusion[a] * z[a]);
         }

@@ -1,6 +1,5 @@
 package io.netgamma.core.sim.path;
 
-import io.netgamma.core.base.ArgChecker;
 import java.util.List;
 
 /**
@@ -17,21 +16,11 @@ import java.util.List;
  * al. find full truncation the least biased of the Euler fixes). The implied-volatility path is the instantaneous
  * volatility {@code √v⁺} (annualised fraction).
  */
-public final class HestonModel implements PathModel {
+public final class HestonModel extends CorrelatedAssets<HestonAsset> {
 
-  private final HestonAsset[] assets;
-  private final List<String> names;
-  private final CorrelationMatrix correlation;
 
   private HestonModel(List<HestonAsset> assets, CorrelationMatrix correlation) {
-    ArgChecker.notNull(assets, "assets");
-    ArgChecker.notNull(correlation, "correlation");
-    ArgChecker.isTrue(!assets.isEmpty(), "at least one asset is needed");
-    ArgChecker.isTrue(correlation.size() == assets.size(), "correlation is " + correlation.size() + "x"
-        + correlation.size() + " for " + assets.size() + " assets");
-    this.assets = assets.toArray(HestonAsset[]::new);
-    this.names = assets.stream().map(HestonAsset::name).toList();
-    this.correlation = correlation;
+    super(assets, correlation, HestonAsset[]::new, HestonAsset::name);
   }
 
   /** Several assets; {@code correlation} is that of their spot Brownian motions. */
@@ -42,11 +31,6 @@ public final class HestonModel implements PathModel {
   /** One asset. */
   public static HestonModel of(HestonAsset asset) {
     return new HestonModel(List.of(asset), CorrelationMatrix.identity(1));
-  }
-
-  @Override
-  public List<String> assets() {
-    return names;
   }
 
   @Override
@@ -83,7 +67,7 @@ public final class HestonModel implements PathModel {
       int prev = row - n;
       for (int p = from; p < to; p++) {
         int i = p - from;
-        rng.correlatedNormals(i, z, correlation);
+        rng.correlatedNormals(i, z, correlation());
         for (int a = 0; a < k; a++) {
           HestonAsset h = assets[a];
           double vi = v[a][i];

@@ -15,24 +15,14 @@ import java.util.List;
  * assumption that jump risk is diversifiable (not priced), i.e. the jump parameters are the same under both
  * measures. With μ ≠ 0 it is the real-world measure with expected return μ. No implied-volatility path.
  */
-public final class MertonModel implements PathModel {
+public final class MertonModel extends CorrelatedAssets<MertonAsset> {
 
   /** Safety cap on the jumps of one step (reached only for λ·dt in the hundreds). */
   private static final int MAX_JUMPS_PER_STEP = 10_000;
 
-  private final MertonAsset[] assets;
-  private final List<String> names;
-  private final CorrelationMatrix correlation;
 
   private MertonModel(List<MertonAsset> assets, CorrelationMatrix correlation) {
-    ArgChecker.notNull(assets, "assets");
-    ArgChecker.notNull(correlation, "correlation");
-    ArgChecker.isTrue(!assets.isEmpty(), "at least one asset is needed");
-    ArgChecker.isTrue(correlation.size() == assets.size(), "correlation is " + correlation.size() + "x"
-        + correlation.size() + " for " + assets.size() + " assets");
-    this.assets = assets.toArray(MertonAsset[]::new);
-    this.names = assets.stream().map(MertonAsset::name).toList();
-    this.correlation = correlation;
+    super(assets, correlation, MertonAsset[]::new, MertonAsset::name);
   }
 
   /** Several assets; {@code correlation} is that of their diffusion parts. */
@@ -46,18 +36,13 @@ public final class MertonModel implements PathModel {
   }
 
   @Override
-  public List<String> assets() {
-    return names;
-  }
-
-  @Override
   public boolean hasVol(int asset) {
     return false;
   }
 
   @Override
   public void checkGrid(TimeGrid grid) {
-    PathModel.super.checkGrid(grid);
+    super.checkGrid(grid);
     for (MertonAsset a : assets) {
       ArgChecker.isTrue(a.jumpIntensity() * grid.dtYears() <= 50, a.name() + ": lambda*dt = "
           + a.jumpIntensity() * grid.dtYears() + " jumps per step is too many; use a finer grid");
@@ -92,7 +77,7 @@ public final class MertonModel implements PathModel {
       int prev = row - n;
       for (int p = from; p < to; p++) {
         int i = p - from;
-        rng.correlatedNormals(i, z, correlation);
+        rng.correlatedNormals(i, z, correlation());
         for (int a = 0; a < k; a++) {
           double x = drift[a] + diffusion[a] * z[a];
           if (lambdaDt[a] > 0) {
